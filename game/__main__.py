@@ -1,0 +1,125 @@
+"""Command line: `python -m game check|explore|play|schema ...`.
+
+Every command takes a story folder (default: story/). Exit status: 0 when all is well, 1 when
+the command found problems, 2 for a usage mistake.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_STORY = "story"
+
+
+def load_or_report(path: str):
+    """Load a story for a command that needs a working one; print problems and return None if not."""
+    from game.core.diagnostics import count, sort_key, summary
+    from game.core.loader import load_story
+
+    story, diags = load_story(path)
+    errors, _ = count(diags)
+    if errors or story is None:
+        diags = sorted(diags, key=sort_key)
+        for d in diags:
+            if d.is_error:
+                print(d.format(), file=sys.stderr)
+        print(summary(diags, len(story.files) if story else 0), file=sys.stderr)
+        print(f"The story in '{path}' has errors; fix them and try again "
+              f"(python -m game check {path}).", file=sys.stderr)
+        return None
+    return story
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from game.tools import check
+
+    return check.run(args.path, as_json=args.json, errors_only=args.errors_only)
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from game.tools import explore
+
+    story = load_or_report(args.path)
+    if story is None:
+        return 1
+    return explore.run(story, cap=args.cap, random_count=args.random, seed=args.seed)
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.core import engine
+    from game.core.saves import SaveStore
+    from game.tools.textplay import TextPlayer, default_save_folder
+
+    story = load_or_report(args.path)
+    if story is None:
+        return 1
+    if args.act and args.act not in story.acts:
+        print(f"No act '{args.act}'. Acts: {', '.join(story.acts) or 'none'}.", file=sys.stderr)
+        return 2
+    saves = None if args.no_saves else SaveStore(args.saves or default_save_folder())
+    player = TextPlayer(story, level="classroom" if args.classroom else "full", saves=saves)
+    player.play(engine.new_game(story, args.act))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.core.saves import atomic_write
+    from game.tools.schema import render
+
+    text = render()
+    if args.output:
+        atomic_write(Path(args.output), text.encode("utf-8"))
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def add_play_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--act", help="start an act alone, from its start state")
+    parser.add_argument("--classroom", action="store_true", help="classroom content level")
+    parser.add_argument("--saves", help="folder for save slots (default: your user data folder)")
+    parser.add_argument("--no-saves", action="store_true", help="do not read or write saves")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m game", description="Iron and Grain story tools.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("check", help="report every problem in a story")
+    p.add_argument("path", nargs="?", default=DEFAULT_STORY, help="story folder or one file (default: story)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--errors-only", action="store_true", help="leave warnings out")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("explore", help="play every path; report dead ends and unreachable endings")
+    p.add_argument("path", nargs="?", default=DEFAULT_STORY)
+    p.add_argument("--cap", type=int, default=200_000, help="most states to explore (default 200000)")
+    p.add_argument("--random", type=int, default=0, metavar="N", help="play N seeded random games instead")
+    p.add_argument("--seed", type=int, default=0, help="seed for --random (default 0)")
+    p.set_defaults(func=cmd_explore)
+
+    p = sub.add_parser("play", help="play in the terminal with numbered choices")
+    p.add_argument("path", nargs="?", default=DEFAULT_STORY)
+    add_play_arguments(p)
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the story format")
+    p.add_argument("-o", "--output", help="write to this file")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,651 @@
+"""Loading a story folder (or one file) into the model, with diagnostics for every problem.
+
+    story, diagnostics = load_story("story")
+
+The loader never raises for an author's mistake: it records a Diagnostic and carries on, so one
+run of `check` reports every problem. `story` is None when errors make a model impossible to
+build; it is a Story (possibly with warnings) otherwise. Cross-file checks live in validate.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import rules, spec
+from .diagnostics import Diagnostic, SourceLoc, did_you_mean, make
+from .model import (Act, Caution, Choice, Condition, Effect, Ending, Fact, Flag, GlossaryTerm, Prompt,
+                    Scene, Source, StartState, Stat, Story, Text)
+from .yamlsrc import YMap, YNode, YScalar, YSeq, describe, read_file
+
+STORY_SUFFIX = ".yaml"
+
+
+class Rec(dict):
+    """A checked object: field name -> converted value, plus where each field was written."""
+
+    __slots__ = ("loc", "locs")
+
+    def __init__(self, loc: SourceLoc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.locs: dict[str, SourceLoc] = {}
+
+    def at(self, key: str) -> SourceLoc:
+        return self.locs.get(key, self.loc)
+
+
+class Items(list):
+    """A checked list, with the location of each item."""
+
+    __slots__ = ("loc", "locs")
+
+    def __init__(self, loc: SourceLoc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.locs: list[SourceLoc] = []
+
+
+class Keyed(dict):
+    """A checked id -> value mapping, with the location of each key."""
+
+    __slots__ = ("loc", "locs")
+
+    def __init__(self, loc: SourceLoc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.locs: dict[str, SourceLoc] = {}
+
+
+class ExprSource:
+    """Expression text with where it was written, for precise error columns."""
+
+    __slots__ = ("text", "loc", "quoted", "value")
+
+    def __init__(self, value: Any, loc: SourceLoc, quoted: bool) -> None:
+        self.value = value  # str, int or bool as written
+        self.text = value if isinstance(value, str) else ""
+        self.loc = loc
+        self.quoted = quoted
+
+    def loc_at(self, offset: int) -> SourceLoc:
+        shift = 1 if self.quoted else 0
+        return SourceLoc(self.loc.path, self.loc.line, self.loc.col + shift + offset)
+
+
+_INVALID = object()
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _pattern(text: str) -> re.Pattern:
+    compiled = _PATTERNS.get(text)
+    if compiled is None:
+        compiled = _PATTERNS[text] = re.compile(text)
+    return compiled
+
+
+_PATTERN_HINTS = {
+    spec.ID_PATTERN: "use lower_snake_case: letters, digits and _, starting with a letter",
+    spec.DATE_PATTERN: "write the date as YYYY-MM, e.g. 1958-09",
+    spec.FACT_ID_PATTERN: "fact ids look like F12 or G03",
+    spec.CAUTION_ID_PATTERN: "caution ids look like X01",
+    spec.CITABLE_ID_PATTERN: "cite fact ids such as F12 or G03",
+    spec.SOURCE_KEY_PATTERN: "source keys are upper case, e.g. WP-GLF",
+}
+
+
+class _Converter:
+    """Walks a node tree against a spec, converting values and reporting shape problems."""
+
+    def __init__(self, path: str, diags: list[Diagnostic]) -> None:
+        self.path = path
+        self.diags = diags
+
+    def loc(self, node: YNode) -> SourceLoc:
+        return SourceLoc(self.path, node.line, node.col)
+
+    def report(self, code: str, node: YNode, message: str, hint: str = "") -> None:
+        self.diags.append(make(code, self.loc(node), message, hint))
+
+    def convert(self, node: YNode, sp: spec.Spec, what: str) -> Any:
+        kind = type(sp)
+        if kind is spec.Scalar:
+            return self.scalar(node, sp, what)
+        if kind is spec.Obj:
+            return self.obj(node, sp, what)
+        if kind is spec.ListOf:
+            return self.list_of(node, sp, what)
+        return self.map_of(node, sp, what)
+
+    def obj(self, node: YNode, sp: spec.Obj, what: str) -> Any:
+        if type(node) is not YMap:
+            self.report("E103", node, f"{what} should be a mapping of keys, found {describe(node)}",
+                        f"expected keys: {', '.join(sp.fields)}")
+            return _INVALID
+        rec = Rec(self.loc(node))
+        fields = sp.fields
+        for key, (key_node, value_node) in node.items.items():
+            field = fields.get(key)
+            if field is None:
+                hint = did_you_mean(key, fields) or f"known keys: {', '.join(fields)}"
+                self.report("E101", key_node, f"unknown key '{key}' in {sp.name}", hint)
+                continue
+            value = self.convert(value_node, field.spec, f"'{key}'")
+            if value is not _INVALID:
+                rec[key] = value
+                rec.locs[key] = SourceLoc(self.path, value_node.line, value_node.col)
+        for key, field in fields.items():
+            if field.required and key not in node.items:
+                self.report("E102", node, f"{sp.name} is missing '{key}'", field.doc)
+        return rec
+
+    def list_of(self, node: YNode, sp: spec.ListOf, what: str) -> Any:
+        if type(node) is not YSeq:
+            if type(node) is YScalar and type(sp.item) is spec.Scalar and node.value is not None:
+                hint = f"write it as a list: [{node.value}]"
+            else:
+                hint = "write a list with '- ' items or [a, b]"
+            self.report("E103", node, f"{what} should be a list, found {describe(node)}", hint)
+            return _INVALID
+        items = Items(self.loc(node))
+        item_spec = sp.item
+        for child in node.items:
+            value = self.convert(child, item_spec, f"an item of {what}")
+            if value is not _INVALID:
+                items.append(value)
+                items.locs.append(SourceLoc(self.path, child.line, child.col))
+        if len(node.items) < sp.min_items:
+            self.report("E104", node, f"{what} needs at least {sp.min_items} item(s)")
+        return items
+
+    def map_of(self, node: YNode, sp: spec.MapOf, what: str) -> Any:
+        if type(node) is not YMap:
+            if type(node) is YScalar and node.value is None:
+                return Keyed(self.loc(node))  # 'flags:' with nothing under it: an empty mapping
+            self.report("E103", node, f"{what} should be a mapping of {sp.key_doc}s, found {describe(node)}")
+            return _INVALID
+        keyed = Keyed(self.loc(node))
+        pattern = _pattern(sp.key_pattern)
+        for key, (key_node, value_node) in node.items.items():
+            if not pattern.match(key):
+                self.report("E104", key_node, f"'{key}' is not a valid {sp.key_doc}",
+                            _PATTERN_HINTS.get(sp.key_pattern, ""))
+                continue
+            value = self.convert(value_node, sp.value, f"{sp.key_doc} '{key}'")
+            if value is not _INVALID:
+                keyed[key] = value
+                keyed.locs[key] = SourceLoc(self.path, key_node.line, key_node.col)
+        return keyed
+
+    def scalar(self, node: YNode, sp: spec.Scalar, what: str) -> Any:
+        kind = sp.kind
+        if kind == "text":
+            return self.text(node, what)
+        if type(node) is not YScalar:
+            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}")
+            return _INVALID
+        value = node.value
+        if kind == "effect" or kind == "expr":
+            if value is None or (kind == "expr" and isinstance(value, (int, float))):
+                self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
+                            "write a condition such as 'trust >= 3'" if kind == "expr" else "")
+                return _INVALID
+            if isinstance(value, float):
+                self.report("E103", node, f"{what} should be a whole number, found {value}")
+                return _INVALID
+            return ExprSource(value, self.loc(node), node.quoted)
+        if kind == "int":
+            if type(value) is not int:
+                self.report("E103", node, f"{what} should be a whole number, found {describe(node)}")
+                return _INVALID
+            if sp.minimum is not None and value < sp.minimum:
+                self.report("E104", node, f"{what} must be at least {sp.minimum}, found {value}")
+                return _INVALID
+            return value
+        if kind == "bool":
+            if type(value) is not bool:
+                self.report("E103", node, f"{what} should be true or false, found {describe(node)}",
+                            "YAML 1.2 reads only true/false as booleans; yes/no/on/off are text")
+                return _INVALID
+            return value
+        # str-like kinds: str, id, date
+        if value is None:
+            self.report("E103", node, f"{what} is empty", "write a value after the colon")
+            return _INVALID
+        if type(value) is bool:
+            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
+                        "put it in quotes if you mean the word")
+            return _INVALID
+        if type(value) is not str:
+            value = str(value)
+        if kind == "str" and not value.strip():
+            self.report("E103", node, f"{what} is empty", "write a value after the colon")
+            return _INVALID
+        if sp.pattern is not None and not _pattern(sp.pattern).match(value):
+            self.report("E104", node, f"{what} '{value}' is not valid", _PATTERN_HINTS.get(sp.pattern, ""))
+            return _INVALID
+        if sp.enum is not None and value not in sp.enum:
+            hint = did_you_mean(value, sp.enum) or f"one of: {', '.join(sp.enum)}"
+            self.report("E104", node, f"{what} '{value}' is not one of the allowed values", hint)
+            return _INVALID
+        return value
+
+    def text(self, node: YNode, what: str) -> Any:
+        if type(node) is YScalar:
+            value = node.value
+            if value is None or (isinstance(value, str) and not value.strip()):
+                self.report("E103", node, f"{what} is empty", "write the text after the colon")
+                return _INVALID
+            if type(value) is bool:
+                self.report("E103", node, f"{what} should be text, found {describe(node)}",
+                            "put it in quotes if you mean the word")
+                return _INVALID
+            return Text(_clean(str(value)))
+        if type(node) is YMap:
+            variants: dict[str, str] = {}
+            for key, (key_node, value_node) in node.items.items():
+                if key not in ("full", "classroom"):
+                    hint = did_you_mean(key, ("full", "classroom")) or "text variants are 'full' and 'classroom'"
+                    self.report("E101", key_node, f"unknown content level '{key}' in {what}", hint)
+                    continue
+                if type(value_node) is not YScalar or not isinstance(value_node.value, str) \
+                        or not value_node.value.strip():
+                    self.report("E103", value_node, f"the '{key}' text of {what} should be text")
+                    continue
+                variants[key] = _clean(value_node.value)
+            if "full" not in variants:
+                if "full" not in node.items:
+                    self.report("E102", node, f"{what} has variants but no 'full' text",
+                                "add 'full:' with the complete text")
+                return _INVALID
+            return Text(variants["full"], variants.get("classroom"))
+        self.report("E103", node, f"{what} should be text, found {describe(node)}")
+        return _INVALID
+
+
+def _kind_word(kind: str) -> str:
+    return {"str": "text", "id": "an id", "date": "a date (YYYY-MM)", "int": "a whole number",
+            "bool": "true or false", "expr": "a condition", "effect": "a number, true/false or '= expr'",
+            "text": "text"}.get(kind, kind)
+
+
+def _clean(text: str) -> str:
+    return text.strip()
+
+
+# ---- building the model ---------------------------------------------------------------------------
+
+class _Builder:
+    """Collects the converted files and builds the Story."""
+
+    def __init__(self, diags: list[Diagnostic]) -> None:
+        self.diags = diags
+        self.singles: dict[str, tuple[Any, SourceLoc]] = {}
+        self.stats: dict[str, Stat] = {}
+        self.flags: dict[str, Flag] = {}
+        self.facts: dict[str, Fact] = {}
+        self.cautions: dict[str, Caution] = {}
+        self.sources: dict[str, Source] = {}
+        self.glossary: list[GlossaryTerm] = []
+        self.glossary_terms: dict[str, SourceLoc] = {}
+        self.acts: dict[str, Act] = {}
+        self.scene_recs: list[tuple[str, Rec]] = []  # (act id, scene rec) in file order
+        self.act_recs: list[Rec] = []
+        # Item locations that the frozen model does not carry, for validate.py's messages.
+        self.fact_source_locs: dict[str, Items] = {}
+        self.history_locs: dict[tuple[str, int], Items] = {}
+
+    def report(self, code: str, loc: SourceLoc, message: str, hint: str = "") -> None:
+        self.diags.append(make(code, loc, message, hint))
+
+    def unique(self, table: dict, key: str, loc: SourceLoc, what: str) -> bool:
+        """False (and an E105) when `key` is already in `table`."""
+        if key in table:
+            first = table[key].loc if hasattr(table[key], "loc") else table[key]
+            self.report("E105", loc, f"{what} '{key}' is already defined at {first}",
+                        "ids must be unique across the whole story; rename one")
+            return False
+        return True
+
+    def add_data_file(self, rec: Rec) -> None:
+        for key in spec.SINGLE_DEFINITION_KEYS:
+            if key in rec:
+                if key in self.singles:
+                    first = self.singles[key][1]
+                    self.report("E108", rec.at(key), f"'{key}' is already defined at {first}",
+                                "keep the story's title, start, stats and flags in story.yaml only")
+                else:
+                    self.singles[key] = (rec[key], rec.at(key))
+        for name, srec in rec.get("stats", {}).items():
+            loc = rec["stats"].locs[name]
+            lo, hi, start = srec.get("min"), srec.get("max"), srec.get("start")
+            if lo is None or hi is None or start is None or "label" not in srec or "description" not in srec:
+                continue  # already reported as missing
+            if lo >= hi:
+                self.report("E104", srec.at("max"), f"stat '{name}' has max {hi} not above min {lo}",
+                            "make max greater than min")
+                continue
+            if not lo <= start <= hi:
+                self.report("E104", srec.at("start"), f"stat '{name}' starts at {start}, outside {lo}..{hi}",
+                            "choose a start value within min and max")
+                continue
+            self.stats[name] = Stat(name, srec["label"], srec["description"], lo, hi, start, loc)
+        for name, frec in rec.get("flags", {}).items():
+            if "description" not in frec:
+                continue
+            self.flags[name] = Flag(name, frec["description"], frec.get("start", False), rec["flags"].locs[name])
+        for key, srec in rec.get("sources", {}).items():
+            loc = rec["sources"].locs[key]
+            if "cite" in srec and "status" in srec and self.unique(self.sources, key, loc, "source"):
+                if re.search(r"https?://|www\.", srec["cite"]):
+                    self.report("E104", srec.at("cite"), f"source '{key}' shows a URL to players",
+                                "cite author, title and year; never a mirror URL")
+                self.sources[key] = Source(key, srec["cite"], srec["status"], srec.get("note", ""), loc)
+        for fid, frec in rec.get("facts", {}).items():
+            loc = rec["facts"].locs[fid]
+            if not all(k in frec for k in ("year", "when", "title", "claim", "reliability", "sources")):
+                continue
+            if self.unique(self.facts, fid, loc, "fact") and fid not in self.cautions:
+                claim = Text(frec["claim"], frec.get("claim_classroom"))
+                fact = Fact(fid, frec["year"], frec["when"], frec["title"], claim, frec.get("note", ""),
+                            tuple(frec["reliability"]), frec.get("henan", False), tuple(frec["sources"]), loc)
+                self.facts[fid] = fact
+                self.fact_source_locs[fid] = frec["sources"]
+        for xid, xrec in rec.get("cautions", {}).items():
+            loc = rec["cautions"].locs[xid]
+            if "title" in xrec and "note" in xrec and self.unique(self.cautions, xid, loc, "caution"):
+                self.cautions[xid] = Caution(xid, xrec["title"], xrec["note"], tuple(xrec.get("sources", ())), loc)
+        for term_rec in rec.get("glossary", ()):
+            if not all(k in term_rec for k in ("term", "pinyin", "hanzi", "definition")):
+                continue
+            aliases = tuple(term_rec.get("aliases", ()))
+            ok = True
+            for i, word in enumerate((term_rec["term"],) + aliases):
+                where = term_rec.at("term") if i == 0 else term_rec["aliases"].locs[i - 1]
+                folded = word.casefold()
+                if folded in self.glossary_terms:
+                    self.report("E105", where, f"glossary term '{word}' is already defined at "
+                                f"{self.glossary_terms[folded]}", "each term and alias may appear once")
+                    ok = False
+                else:
+                    self.glossary_terms[folded] = where
+            if ok:
+                self.glossary.append(GlossaryTerm(term_rec["term"], term_rec["pinyin"], term_rec["hanzi"],
+                                                  term_rec["definition"], aliases, term_rec.loc))
+
+    def add_act_file(self, rec: Rec) -> None:
+        if not all(k in rec for k in ("act", "title", "summary", "minutes", "start", "scenes")):
+            # Still collect scenes so gotos into this file resolve and errors stay few.
+            for scene_rec in rec.get("scenes", ()):
+                self.scene_recs.append((rec.get("act", "?"), scene_rec))
+            return
+        self.act_recs.append(rec)
+        for scene_rec in rec["scenes"]:
+            self.scene_recs.append((rec["act"], scene_rec))
+
+
+def discover(path: Path) -> list[Path]:
+    """Every *.yaml under a folder, in a stable order (sorted by relative path)."""
+    if path.is_file():
+        return [path]
+    found = []
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.endswith(STORY_SUFFIX) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return sorted(found, key=lambda p: p.relative_to(path).as_posix())
+
+
+def find_story_root(file: Path) -> Path | None:
+    """The nearest folder above a story file that holds story.yaml."""
+    for parent in file.resolve().parents:
+        if (parent / "story.yaml").is_file():
+            return parent
+    return None
+
+
+def display_path(path: Path) -> str:
+    """A path as a writer would type it: relative to the working folder when inside it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") \
+            else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def load_story(path: str | os.PathLike, *, partial: bool = False) -> tuple[Story | None, list[Diagnostic]]:
+    """Load every story file under `path`. With `partial`, a lone file is checked on its own:
+    cross-file references it cannot see are not reported."""
+    root = Path(path)
+    diags: list[Diagnostic] = []
+    if not root.exists():
+        diags.append(make("E011", SourceLoc(display_path(root)), "no such file or folder",
+                          "give the story folder, e.g. 'story'"))
+        return None, diags
+    files = discover(root)
+    if not files:
+        diags.append(make("E013", SourceLoc(display_path(root)), "no *.yaml story files here",
+                          "a story folder holds story.yaml, history.yaml and acts/*.yaml"))
+        return None, diags
+    builder = _Builder(diags)
+    digest = hashlib.sha256()
+    shown_paths = []
+    for file in files:
+        shown = display_path(file)
+        shown_paths.append(shown)
+        node, data, file_diags = read_file(file, shown)
+        diags.extend(file_diags)
+        rel = file.name if root.is_file() else file.relative_to(root).as_posix()
+        digest.update(rel.encode() + b"\0" + (data or b"") + b"\0")
+        if node is None:
+            continue
+        converter = _Converter(shown, diags)
+        if "act" in node.items:
+            rec = converter.obj(node, spec.ACT, "this act file")
+            if rec is not _INVALID:
+                builder.add_act_file(rec)
+        else:
+            rec = converter.obj(node, spec.DATA_FILE, "this file")
+            if rec is not _INVALID:
+                builder.add_data_file(rec)
+    story = _assemble(builder, str(path), tuple(shown_paths), digest.hexdigest(), partial)
+    from .validate import validate  # late import: validate needs the assembled model
+
+    if story is not None:
+        diags.extend(validate(story, builder, partial=partial))
+    return story, diags
+
+
+def _assemble(b: _Builder, root: str, files: tuple[str, ...], content_hash: str,
+              partial: bool) -> Story | None:
+    """Build scenes (with compiled expressions) and acts, then the Story."""
+    names_clash = set(b.stats) & set(b.flags)
+    for name in names_clash:
+        b.report("E105", b.flags[name].loc, f"'{name}' is both a stat and a flag", "rename one of them")
+    for table in (b.stats, b.flags):
+        for name, item in table.items():
+            if name in rules.KEYWORDS:
+                b.report("E104", item.loc, f"'{name}' is a reserved word in expressions", "choose another name")
+    scene_ids = frozenset(rec["id"] for _act, rec in b.scene_recs if "id" in rec)
+    names = rules.Names(frozenset(b.stats), frozenset(b.flags), scene_ids)
+    scenes: dict[str, Scene] = {}
+    for act_id, rec in b.scene_recs:
+        if "id" not in rec:
+            continue
+        scene = _build_scene(b, act_id, rec, names)
+        if scene is not None and b.unique(scenes, scene.id, scene.loc, "scene"):
+            scenes[scene.id] = scene
+    acts: dict[str, Act] = {}
+    for rec in b.act_recs:
+        act = _build_act(b, rec)
+        if b.unique(acts, act.id, act.loc, "act"):
+            acts[act.id] = act
+    title = b.singles.get("title", (None,))[0]
+    start = b.singles.get("start", (None,))[0]
+    if not partial:
+        if title is None:
+            b.report("E102", SourceLoc(_story_yaml(files)), "the story has no 'title'",
+                     "add 'title:' to story.yaml")
+        if start is None:
+            b.report("E102", SourceLoc(_story_yaml(files)), "the story has no 'start' scene",
+                     "add 'start: <scene id>' to story.yaml")
+    start_loc = b.singles.get("start", (None, SourceLoc(_story_yaml(files))))[1]
+    return Story(
+        title=title or "",
+        start=start or "",
+        content_note=b.singles.get("content_note", ("",))[0],
+        stats=b.stats,
+        flags=b.flags,
+        scenes=scenes,
+        acts=acts,
+        facts=b.facts,
+        cautions=b.cautions,
+        sources=b.sources,
+        glossary=tuple(b.glossary),
+        content_hash=content_hash,
+        root=root,
+        files=files,
+        start_loc=start_loc,
+    )
+
+
+def _story_yaml(files: tuple[str, ...]) -> str:
+    for f in files:
+        if f.endswith("story.yaml"):
+            return f
+    return files[0] if files else "story.yaml"
+
+
+def _compile_condition(b: _Builder, src: ExprSource, names: rules.Names) -> Condition | None:
+    try:
+        expr = rules.parse(src.text)
+        kind = rules.check(expr, names)
+    except rules.ExprError as exc:
+        _expr_error(b, src, exc)
+        return None
+    if kind != "bool":
+        b.report("E203", src.loc, f"condition '{src.text}' is a number, not true/false",
+                 "compare it, e.g. 'grain > 0'")
+        return None
+    return Condition(src.text, expr, rules.compile_expr(expr), src.loc)
+
+
+def _expr_error(b: _Builder, src: ExprSource, exc: rules.ExprError) -> None:
+    code = {"syntax": "E201", "name": "E202", "type": "E203"}[exc.kind]
+    b.report(code, src.loc_at(exc.offset), f"{exc.message} in '{src.text}'", exc.hint)
+
+
+def _compile_effect(b: _Builder, target: str, src: ExprSource, loc: SourceLoc,
+                    names: rules.Names) -> Effect | None:
+    value = src.value
+    if target in names.stats:
+        want = "number"
+    elif target in names.flags:
+        want = "bool"
+    else:
+        hint = did_you_mean(target, names.stats | names.flags) or "declare it in story.yaml under stats or flags"
+        b.report("E202", loc, f"effect on unknown stat or flag '{target}'", hint)
+        return None
+    if isinstance(value, bool):
+        if want != "bool":
+            b.report("E203", src.loc, f"'{target}' is a stat; give a number to add, not {str(value).lower()}",
+                     "e.g. 'trust: -1', or '= 3' to set it")
+            return None
+        expr = rules.Bool(value, 0)
+        return Effect(target, "set", str(value).lower(), expr, rules.compile_expr(expr), src.loc)
+    if isinstance(value, int):
+        if want != "number":
+            b.report("E203", src.loc, f"'{target}' is a flag; set it with true or false",
+                     f"'{target}: true'")
+            return None
+        expr = rules.Num(value, 0)
+        return Effect(target, "add", str(value), expr, rules.compile_expr(expr), src.loc)
+    text = src.text.strip()
+    lead = len(src.text) - len(src.text.lstrip())
+    if not text or text[0] not in "=+-":
+        b.report("E201", src.loc, f"effect '{src.text}' should start with '=', '+' or '-'",
+                 "'= expr' sets the value; '+ expr' or '- expr' adds to a stat")
+        return None
+    mode = "set" if text[0] == "=" else "add"
+    body = text[1:] if text[0] == "=" else text  # keep the sign of '+ x' / '- x' in the expression
+    body_offset = lead + (1 if text[0] == "=" else 0)
+    try:
+        expr = rules.parse(body)
+        kind = rules.check(expr, names)
+    except rules.ExprError as exc:
+        exc.offset += body_offset
+        _expr_error(b, src, exc)
+        return None
+    if mode == "add" and want != "number":
+        b.report("E203", src.loc, f"'{target}' is a flag; it can only be set", f"write '= {body.strip()}'")
+        return None
+    if kind != want:
+        b.report("E203", src.loc, f"'{target}' needs {'a number' if want == 'number' else 'true/false'}, "
+                 f"but '{body.strip()}' gives {'a number' if kind == 'number' else 'true/false'}")
+        return None
+    return Effect(target, mode, text, expr, rules.compile_expr(expr), src.loc)
+
+
+def _build_scene(b: _Builder, act_id: str, rec: Rec, names: rules.Names) -> Scene | None:
+    required = ("id", "date", "place", "text")
+    if not all(k in rec for k in required):
+        return None
+    choices: list[Choice] = []
+    for index, crec in enumerate(rec.get("choices", ())):
+        if not all(k in crec for k in ("text", "outcome", "goto")):
+            continue
+        condition = _compile_condition(b, crec["if"], names) if "if" in crec else None
+        effects = []
+        for target, src in crec.get("effects", {}).items():
+            effect = _compile_effect(b, target, src, crec["effects"].locs[target], names)
+            if effect is not None:
+                effects.append(effect)
+        history = crec.get("history", Items(crec.loc))
+        choice = Choice(
+            scene=rec["id"], index=index, text=crec["text"], condition=condition,
+            locked=crec.get("locked"), effects=tuple(effects), outcome=crec["outcome"],
+            history=tuple(history), goto=crec["goto"], loc=crec.loc, goto_loc=crec.at("goto"),
+            history_loc=crec.at("history"),
+        )
+        b.history_locs[(rec["id"], index)] = history
+        choices.append(choice)
+    ending = None
+    if "ending" in rec:
+        erec = rec["ending"]
+        if "title" in erec and "epilogue" in erec:
+            ending = Ending(erec["title"], erec["epilogue"], erec.loc)
+    return Scene(rec["id"], act_id, str(rec["date"]), rec["place"], rec["text"], tuple(choices), ending, rec.loc)
+
+
+def _build_act(b: _Builder, rec: Rec) -> Act:
+    start_state = None
+    if "start_state" in rec:
+        srec = rec["start_state"]
+        stats = dict(srec.get("stats", {}))
+        for name in list(stats):
+            stat = b.stats.get(name)
+            loc = srec["stats"].locs[name]
+            if stat is None:
+                b.report("E110", loc, f"start state names unknown stat '{name}'",
+                         did_you_mean(name, b.stats) or "declare it under 'stats:' in story.yaml")
+                del stats[name]
+            elif not stat.min <= stats[name] <= stat.max:
+                b.report("E104", loc, f"start value {stats[name]} for '{name}' is outside {stat.min}..{stat.max}",
+                         "choose a value within the stat's range")
+                del stats[name]
+        flags = set()
+        for i, name in enumerate(srec.get("flags", ())):
+            if name not in b.flags:
+                b.report("E110", srec["flags"].locs[i], f"start state names unknown flag '{name}'",
+                         did_you_mean(name, b.flags) or "declare it under 'flags:' in story.yaml")
+            else:
+                flags.add(name)
+        start_state = StartState(stats, frozenset(flags), srec.loc)
+    prompts = tuple(Prompt(p["prompt"], p["teacher_note"], p.loc)
+                    for p in rec.get("discussion", ()) if "prompt" in p and "teacher_note" in p)
+    scene_ids = tuple(s["id"] for s in rec["scenes"] if "id" in s)
+    return Act(rec["act"], rec["title"], rec["summary"], rec["minutes"], rec["start"], start_state, prompts,
+               scene_ids, rec.loc, rec.at("start"))

@@ -1,0 +1,301 @@
+"""Reading one story file safely into a tree of nodes that remember their line and column.
+
+Why not `yaml.safe_load`? It forgets positions, silently keeps the last of two duplicate keys,
+treats `no` as false (YAML 1.1), expands alias bombs, and its C composer recurses: a file
+nested 100,000 deep crashes the interpreter. Instead we walk libyaml's event stream (fast and
+iterative) and build the tree ourselves, refusing tags, anchors, aliases, deep nesting and huge
+files with a diagnostic that names the place. Plain scalars resolve by the YAML 1.2 core schema,
+as the VS Code YAML extension does.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from .diagnostics import Diagnostic, SourceLoc, make
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+class YScalar:
+    """A scalar with its resolved value (str, int, float, bool or None)."""
+
+    __slots__ = ("value", "line", "col", "quoted")
+
+    def __init__(self, value: object, line: int, col: int, quoted: bool) -> None:
+        self.value = value
+        self.line = line
+        self.col = col
+        self.quoted = quoted  # quoted or block scalars: the text starts one column later
+
+
+class YMap:
+    """A mapping. `items` keeps source order; keys are scalars (duplicates already reported)."""
+
+    __slots__ = ("items", "line", "col")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.items: dict[str, tuple[YScalar, YNode]] = {}
+        self.line = line
+        self.col = col
+
+
+class YSeq:
+    __slots__ = ("items", "line", "col")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.items: list[YNode] = []
+        self.line = line
+        self.col = col
+
+
+YNode = Union[YScalar, YMap, YSeq]
+
+
+def resolve_plain(text: str) -> object:
+    """YAML 1.2 core schema resolution of an unquoted scalar."""
+    if text in _NULLS:
+        return None
+    first = text[0]
+    if first in "tTfF":
+        if text in _TRUES:
+            return True
+        if text in _FALSES:
+            return False
+        return text
+    if first in "0123456789+-.":
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+    return text
+
+
+def describe(node: YNode | None) -> str:
+    """A writer's word for what a node is, for 'expected X, found Y' messages."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    if node is None or node.value is None:
+        return "nothing"
+    value = node.value
+    if isinstance(value, bool):
+        return f"'{'true' if value else 'false'}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return "text"
+
+
+class _Abort(Exception):
+    """Stop reading a file: the diagnostic has been recorded."""
+
+
+def decode(data: bytes, loc_path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text: UTF-8 with an optional BOM; CRLF becomes LF."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            make(
+                "E001",
+                SourceLoc(loc_path, line, col),
+                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                "save the file as UTF-8; is this really a story file?",
+            )
+        ]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text, []
+
+
+def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse decoded text into a node tree. Returns (root or None, diagnostics)."""
+    diags: list[Diagnostic] = []
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        col = tab.end() - tab.start()
+        diags.append(
+            make("E003", SourceLoc(loc_path, line, col), "tab character used for indentation",
+                 "indent with spaces only; set your editor to insert spaces")
+        )
+        return None, diags
+    try:
+        root = _build(text, loc_path, diags)
+    except _Abort:
+        return None, diags
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        hint = _syntax_hint(problem, exc.context or "")
+        diags.append(make("E002", SourceLoc(loc_path, line, col), problem, hint))
+        return None, diags
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        mark = getattr(exc, "position", None)
+        diags.append(make("E002", SourceLoc(loc_path, 0, 0), str(exc).splitlines()[0],
+                          "remove control characters; is this really a story file?"))
+        return None, diags
+    if root is None:
+        diags.append(make("E005", SourceLoc(loc_path, 1, 1), "the file holds no YAML content",
+                          "add the file's keys, or delete the file"))
+    elif not isinstance(root, YMap):
+        diags.append(make("E006", SourceLoc(loc_path, root.line, root.col),
+                          f"the file holds {describe(root)}, but a story file must be a mapping of keys",
+                          "start the file with keys such as 'act:' or 'facts:'"))
+        return None, diags
+    return root, diags
+
+
+def _syntax_hint(problem: str, context: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a colon followed by a space starts a key; put text containing ': ' in quotes"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "quote text that starts with a special character such as ` @ or %"
+    if "could not find expected ':'" in problem:
+        return "every line of a mapping needs 'key: value'; check the indentation above"
+    if "did not find expected" in problem or "expected <block end>" in problem:
+        return "check the indentation of this line against the lines above"
+    if "unacceptable character" in problem or "control characters" in problem:
+        return "remove control characters; is this really a story file?"
+    return "check the YAML syntax at this position"
+
+
+def _build(text: str, loc_path: str, diags: list[Diagnostic]) -> YNode | None:
+    stack: list[YMap | YSeq] = []
+    pending_key: list[YScalar | None] = []  # per open mapping: the key awaiting its value
+    root: YNode | None = None
+    documents = 0
+
+    def fail(code: str, line: int, col: int, message: str, hint: str) -> None:
+        diags.append(make(code, SourceLoc(loc_path, line, col), message, hint))
+        raise _Abort
+
+    def attach(node: YNode) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if type(parent) is YSeq:
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if type(node) is not YScalar:
+                fail("E103", node.line, node.col, "a mapping key must be plain text",
+                     "write 'name: value'")
+            key_text = node.value if isinstance(node.value, str) else _scalar_text(node.value)
+            node.value = key_text
+            if key_text in parent.items:
+                first = parent.items[key_text][0]
+                diags.append(make("E004", SourceLoc(loc_path, node.line, node.col),
+                                  f"key '{key_text}' appears twice in this mapping (first at line {first.line})",
+                                  "remove or rename one of them; YAML would silently keep only the last"))
+                pending_key[-1] = _DUPLICATE
+                return
+            pending_key[-1] = node
+        else:
+            if key is not _DUPLICATE:
+                parent.items[key.value] = (key, node)
+            pending_key[-1] = None
+
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            if event.anchor is not None:
+                fail("E008", mark.line + 1, mark.column + 1, f"anchor '&{event.anchor}' is not allowed",
+                     "write the value out in full; story files do not use anchors and aliases")
+            if event.tag is not None and event.tag != "!":
+                fail("E007", mark.line + 1, mark.column + 1, f"YAML tag '{event.tag}' is not allowed",
+                     "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
+            plain = event.implicit[0] and not event.style
+            value = resolve_plain(event.value) if plain else event.value
+            attach(YScalar(value, mark.line + 1, mark.column + 1, not plain))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            if event.anchor is not None:
+                fail("E008", mark.line + 1, mark.column + 1, f"anchor '&{event.anchor}' is not allowed",
+                     "write the value out in full; story files do not use anchors and aliases")
+            if event.tag is not None and event.tag != "!":
+                fail("E007", mark.line + 1, mark.column + 1, f"YAML tag '{event.tag}' is not allowed",
+                     "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
+            if len(stack) >= MAX_DEPTH:
+                fail("E010", mark.line + 1, mark.column + 1,
+                     f"values nested more than {MAX_DEPTH} levels deep",
+                     "story files need only a few levels; is this really a story file?")
+            node: YMap | YSeq = YMap(mark.line + 1, mark.column + 1) if kind is yaml.MappingStartEvent \
+                else YSeq(mark.line + 1, mark.column + 1)
+            stack.append(node)
+            pending_key.append(None)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            node = stack.pop()
+            pending_key.pop()
+            attach(node)
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            fail("E008", mark.line + 1, mark.column + 1, f"alias '*{event.anchor}' is not allowed",
+                 "write the value out in full; story files do not use anchors and aliases")
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                fail("E012", mark.line + 1, mark.column + 1, "a second YAML document starts here",
+                     "remove the '---' line; put each act in its own file")
+    return root
+
+
+# Marker for the value of a duplicate key, which is reported and then dropped.
+_DUPLICATE = YScalar(None, 0, 0, False)
+
+
+def _scalar_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def read_file(path: Path, loc_path: str) -> tuple[YNode | None, bytes | None, list[Diagnostic]]:
+    """Read, size-check, decode and parse one file. Returns (root, raw bytes, diagnostics)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, None, [
+                make("E009", SourceLoc(loc_path), f"file is {size / 1048576:.1f} MB; the limit is "
+                     f"{MAX_FILE_BYTES // 1048576} MB", "split the act into several files")
+            ]
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, None, [make("E011", SourceLoc(loc_path), f"cannot read the file: {exc.strerror or exc}",
+                                 "check that the file exists and is readable")]
+    if len(data) > MAX_FILE_BYTES:  # grew while we looked
+        return None, None, [make("E009", SourceLoc(loc_path), "file is larger than the limit",
+                                 "split the act into several files")]
+    text, diags = decode(data, loc_path)
+    if text is None:
+        return None, data, diags
+    root, more = parse_text(text, loc_path)
+    return root, data, diags + more
