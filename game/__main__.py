@@ -63,6 +63,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from game.tools import plans
+
+    return plans.run(args.plans)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.core.saves import atomic_write
     from game.tools.schema import render
@@ -104,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", default=DEFAULT_STORY)
     add_play_arguments(p)
     p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("plan", help="run golden playthrough plans (*.plan files or folders of them)")
+    p.add_argument("plans", nargs="+", metavar="PLAN")
+    p.set_defaults(func=cmd_plan)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the story format")
     p.add_argument("-o", "--output", help="write to this file")

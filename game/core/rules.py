@@ -395,8 +395,12 @@ def compile_expr(expr: Expr) -> Evaluator:
     raise ValueError(f"unknown operator {op!r}")  # unreachable for parsed trees
 
 
+_PRECEDENCE = {"or": 1, "and": 2, "not": 3, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4,
+               "+": 5, "-": 5}
+
+
 def to_text(expr: Expr) -> str:
-    """Render a tree back to canonical text (for tools and messages)."""
+    """Render a tree back to canonical text, with parentheses only where precedence needs them."""
     kind = type(expr)
     if kind is Num:
         return str(expr.value)
@@ -408,12 +412,13 @@ def to_text(expr: Expr) -> str:
         return f"visits({expr.scene})"
     if kind is Unary:
         inner = to_text(expr.operand)
-        if isinstance(expr.operand, Binary):
+        if isinstance(expr.operand, Binary) and (expr.op == "-" or _PRECEDENCE[expr.operand.op] < 3):
             inner = f"({inner})"
         return f"not {inner}" if expr.op == "not" else f"-{inner}"
+    mine = _PRECEDENCE[expr.op]
     left, right = to_text(expr.left), to_text(expr.right)
-    if isinstance(expr.left, Binary):
+    if isinstance(expr.left, Binary) and _PRECEDENCE[expr.left.op] < mine:
         left = f"({left})"
-    if isinstance(expr.right, Binary):
+    if isinstance(expr.right, Binary) and _PRECEDENCE[expr.right.op] <= mine:
         right = f"({right})"
     return f"{left} {expr.op} {right}"

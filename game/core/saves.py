@@ -211,11 +211,13 @@ class SaveStore:
                 continue
             try:
                 document = _parse_document(path.read_bytes()[: MAX_SAVE_BYTES + 1], f"save '{slot}'")
-                state = document.get("state") if isinstance(document.get("state"), dict) else {}
-                log = state.get("log") if isinstance(state.get("log"), list) else []
-                last = log[-1] if log and isinstance(log[-1], dict) else {}
-                infos.append(SaveInfo(slot, path, str(document.get("saved_at", "")), str(state.get("scene", "")),
-                                      str(last.get("act", "")), str(last.get("date", "")),
+                try:
+                    state = GameState.from_dict(document.get("state"))
+                except StateError as exc:
+                    raise SaveError(f"save '{slot}' is damaged: {exc}") from None
+                last = state.log[-1] if state.log else None
+                infos.append(SaveInfo(slot, path, str(document.get("saved_at", "")), state.scene,
+                                      last.act if last else "", last.date if last else "",
                                       document.get("meta") if isinstance(document.get("meta"), dict) else {}))
             except (SaveError, OSError) as exc:
                 infos.append(SaveInfo(slot, path, error=str(exc)))

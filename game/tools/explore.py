@@ -95,11 +95,7 @@ def explore(story: Story, cap: int = DEFAULT_CAP) -> Report:
 
     parents: dict[Key, tuple[Key | None, int, str]] = {}  # key -> (parent key, choice index, origin)
     queue: deque[tuple[Key, GameState]] = deque()
-    for origin, state in roots:
-        key = key_of(state)
-        if key not in parents:
-            parents[key] = (None, -1, origin)
-            queue.append((key, state))
+    pending_roots = deque(roots)  # one after another, so witnesses start from a new game when they can
 
     def path_to(key: Key) -> Witness:
         steps = []
@@ -118,7 +114,14 @@ def explore(story: Story, cap: int = DEFAULT_CAP) -> Report:
     highs = {n: story.stats[n].min for n in stat_names}
     # States carry no log here: the explorer rebuilds paths from parent links instead, which
     # keeps memory flat however long the paths grow.
-    while queue:
+    while queue or pending_roots:
+        if not queue:
+            origin, state = pending_roots.popleft()
+            key = key_of(state)
+            if key not in parents:
+                parents[key] = (None, -1, origin)
+                queue.append((key, state))
+            continue
         key, state = queue.popleft()
         report.states += 1
         for n in stat_names:
@@ -191,7 +194,7 @@ def print_report(story: Story, report: Report, out: TextIO) -> None:
         w(f"\nEffects cut short by a stat's range: {len(report.clamps)}\n")
         for (sid, index, stat), path in sorted(report.clamps.items()):
             choice = story.scenes[sid].choices[index]
-            w(f"  {choice.loc}: '{stat}' in choice {index + 1} of '{sid}', e.g. {path.describe()}\n")
+            w(f"  {choice.loc}: '{stat}' in choice {index + 1} of '{sid}', e.g. after {path.describe()}\n")
     w("\nStat ranges reached:\n")
     for name, (lo, hi) in report.stat_ranges.items():
         stat = story.stats[name]

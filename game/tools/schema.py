@@ -44,6 +44,8 @@ def _scalar(sp: spec.Scalar, doc: str) -> dict[str, Any]:
             out["enum"] = list(sp.enum)
         if kind == "str":
             out["minLength"] = 1
+            if not sp.enum and not sp.pattern:  # the loader reads `when: 1959` as the text '1959'
+                out["type"] = ["string", "number"]
     if doc:
         out["description"] = doc
     return out

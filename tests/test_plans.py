@@ -1,0 +1,34 @@
+"""Golden playthrough plans: every tests/plans/*.plan, plainly and with a save/load round trip
+after every step. Writers add plans without writing Python."""
+from pathlib import Path
+
+import pytest
+
+from game.tools.plans import parse_plan, run_plan
+
+PLANS = sorted((Path(__file__).parent / "plans").glob("*.plan"))
+
+
+@pytest.mark.parametrize("roundtrip", [False, True], ids=["plain", "roundtrip"])
+@pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
+def test_plan(plan, roundtrip):
+    result = run_plan(plan, roundtrip=roundtrip)
+    assert result.ok, "\n".join(result.failures)
+    assert result.steps > 0
+
+
+def test_a_failing_plan_names_its_line(tmp_path):
+    plan = tmp_path / "bad.plan"
+    village = Path(__file__).parent / "stories" / "valid" / "village"
+    plan.write_text(f"story: {village}\nchoose: Hide some grain\nstat: grain == 99\nscene: gate\nchoose: Fly\n")
+    result = run_plan(plan)
+    assert not result.ok
+    assert f"{plan}:3: stat: grain == 99: is false (now grain=7, trust=3)" in result.failures
+    assert any(f.startswith(f"{plan}:4: scene: gate") for f in result.failures)
+    assert any(f.startswith(f"{plan}:5: choose: Fly: no choice starts with this") for f in result.failures)
+
+
+def test_unknown_steps_are_reported():
+    steps, errors = parse_plan("pick: 1\nchoose:\n", Path("p.plan"))
+    assert errors == ["p.plan:1: unknown step 'pick: 1' (steps are: story, start, level, see, choose, outcome, "
+                      "stat, flag, scene, unavailable, ending)", "p.plan:2: 'choose:' needs a value"]
