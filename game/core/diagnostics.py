@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLoc:
+class SourceLoc(NamedTuple):
     """Where something came from: a path as the author would type it, 1-based line and column.
 
-    line/col are 0 when unknown (a whole-file problem such as an unreadable file).
+    line/col are 0 when unknown (a whole-file problem such as an unreadable file). A NamedTuple
+    rather than a frozen dataclass: the loader makes one per value, and tuples are made 5x faster.
     """
 
     path: str

@@ -8,6 +8,7 @@ build; it is a Story (possibly with warnings) otherwise. Cross-file checks live 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -138,7 +139,7 @@ class _Converter:
                 rec.locs[key] = SourceLoc(self.path, value_node.line, value_node.col)
         for key, field in fields.items():
             if field.required and key not in node.items:
-                self.report("E102", node, f"{sp.name} is missing '{key}'", field.doc)
+                self.report("E102", node, f"{sp.name} is missing '{key}'", f"add '{key}:': {field.doc}")
         return rec
 
     def list_of(self, node: YNode, sp: spec.ListOf, what: str) -> Any:
@@ -157,14 +158,15 @@ class _Converter:
                 items.append(value)
                 items.locs.append(SourceLoc(self.path, child.line, child.col))
         if len(node.items) < sp.min_items:
-            self.report("E104", node, f"{what} needs at least {sp.min_items} item(s)")
+            self.report("E104", node, f"{what} needs at least {sp.min_items} item(s)", "add an item with '- '")
         return items
 
     def map_of(self, node: YNode, sp: spec.MapOf, what: str) -> Any:
         if type(node) is not YMap:
             if type(node) is YScalar and node.value is None:
                 return Keyed(self.loc(node))  # 'flags:' with nothing under it: an empty mapping
-            self.report("E103", node, f"{what} should be a mapping of {sp.key_doc}s, found {describe(node)}")
+            self.report("E103", node, f"{what} should be a mapping of {sp.key_doc}s, found {describe(node)}",
+                        f"write one '{sp.key_doc}: value' per line under it")
             return _INVALID
         keyed = Keyed(self.loc(node))
         pattern = _pattern(sp.key_pattern)
@@ -184,24 +186,27 @@ class _Converter:
         if kind == "text":
             return self.text(node, what)
         if type(node) is not YScalar:
-            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}")
+            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
+                        _KIND_HINTS[kind])
             return _INVALID
         value = node.value
         if kind == "effect" or kind == "expr":
             if value is None or (kind == "expr" and isinstance(value, (int, float))):
                 self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
-                            "write a condition such as 'trust >= 3'" if kind == "expr" else "")
+                            _KIND_HINTS[kind])
                 return _INVALID
             if isinstance(value, float):
-                self.report("E103", node, f"{what} should be a whole number, found {value}")
+                self.report("E103", node, f"{what} should be a whole number, found {value}", _KIND_HINTS["int"])
                 return _INVALID
             return ExprSource(value, self.loc(node), node.quoted)
         if kind == "int":
             if type(value) is not int:
-                self.report("E103", node, f"{what} should be a whole number, found {describe(node)}")
+                self.report("E103", node, f"{what} should be a whole number, found {describe(node)}",
+                            _KIND_HINTS["int"])
                 return _INVALID
             if sp.minimum is not None and value < sp.minimum:
-                self.report("E104", node, f"{what} must be at least {sp.minimum}, found {value}")
+                self.report("E104", node, f"{what} must be at least {sp.minimum}, found {value}",
+                            f"write a whole number of {sp.minimum} or more")
                 return _INVALID
             return value
         if kind == "bool":
@@ -216,7 +221,7 @@ class _Converter:
             return _INVALID
         if type(value) is bool:
             self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
-                        "put it in quotes if you mean the word")
+                        "put it in quotes if you mean the word: 'true'")
             return _INVALID
         if type(value) is not str:
             value = str(value)
@@ -224,11 +229,11 @@ class _Converter:
             self.report("E103", node, f"{what} is empty", "write a value after the colon")
             return _INVALID
         if sp.pattern is not None and not _pattern(sp.pattern).match(value):
-            self.report("E104", node, f"{what} '{value}' is not valid", _PATTERN_HINTS.get(sp.pattern, ""))
+            self.report("E104", node, f"{what} has an invalid value '{value}'", _PATTERN_HINTS.get(sp.pattern, ""))
             return _INVALID
         if sp.enum is not None and value not in sp.enum:
-            hint = did_you_mean(value, sp.enum) or f"one of: {', '.join(sp.enum)}"
-            self.report("E104", node, f"{what} '{value}' is not one of the allowed values", hint)
+            hint = did_you_mean(value, sp.enum) or f"use one of: {', '.join(sp.enum)}"
+            self.report("E104", node, f"{what} has a value '{value}' that is not allowed", hint)
             return _INVALID
         return value
 
@@ -252,7 +257,8 @@ class _Converter:
                     continue
                 if type(value_node) is not YScalar or not isinstance(value_node.value, str) \
                         or not value_node.value.strip():
-                    self.report("E103", value_node, f"the '{key}' text of {what} should be text")
+                    self.report("E103", value_node, f"the '{key}' text of {what} should be text",
+                                "write the text after the colon")
                     continue
                 variants[key] = _clean(value_node.value)
             if "full" not in variants:
@@ -261,7 +267,8 @@ class _Converter:
                                 "add 'full:' with the complete text")
                 return _INVALID
             return Text(variants["full"], variants.get("classroom"))
-        self.report("E103", node, f"{what} should be text, found {describe(node)}")
+        self.report("E103", node, f"{what} should be text, found {describe(node)}",
+                    "write the text, or 'full:' and 'classroom:' variants")
         return _INVALID
 
 
@@ -269,6 +276,18 @@ def _kind_word(kind: str) -> str:
     return {"str": "text", "id": "an id", "date": "a date (YYYY-MM)", "int": "a whole number",
             "bool": "true or false", "expr": "a condition", "effect": "a number, true/false or '= expr'",
             "text": "text"}.get(kind, kind)
+
+
+_KIND_HINTS = {
+    "str": "write the text after the colon",
+    "id": "write an id in lower_snake_case",
+    "date": "write the date as YYYY-MM, e.g. 1958-09",
+    "int": "write a whole number, e.g. 8",
+    "bool": "write true or false",
+    "expr": "write a condition such as 'trust >= 3'",
+    "effect": "write a number to add, true/false for a flag, or '= expr'",
+    "text": "write the text after the colon",
+}
 
 
 def _clean(text: str) -> str:
@@ -419,6 +438,19 @@ def display_path(path: Path) -> str:
 def load_story(path: str | os.PathLike, *, partial: bool = False) -> tuple[Story | None, list[Diagnostic]]:
     """Load every story file under `path`. With `partial`, a lone file is checked on its own:
     cross-file references it cannot see are not reported."""
+    # Loading allocates hundreds of thousands of small objects and frees none of them, so the
+    # cyclic garbage collector would scan the growing heap again and again for nothing: pausing
+    # it halves the time of a 10,000-scene check (bench/check_scale.py). Nothing here makes cycles.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_story(path, partial)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_story(path: str | os.PathLike, partial: bool) -> tuple[Story | None, list[Diagnostic]]:
     root = Path(path)
     diags: list[Diagnostic] = []
     if not root.exists():
@@ -433,6 +465,10 @@ def load_story(path: str | os.PathLike, *, partial: bool = False) -> tuple[Story
     builder = _Builder(diags)
     digest = hashlib.sha256()
     shown_paths = []
+    complete = True  # every file was read; else references into the unread ones look missing
+    # story.yaml first: it is where title, start, stats and flags belong, so a second definition
+    # elsewhere is the one to report.
+    files.sort(key=lambda f: f.name != "story.yaml" or f.parent != root)
     for file in files:
         shown = display_path(file)
         shown_paths.append(shown)
@@ -441,6 +477,7 @@ def load_story(path: str | os.PathLike, *, partial: bool = False) -> tuple[Story
         rel = file.name if root.is_file() else file.relative_to(root).as_posix()
         digest.update(rel.encode() + b"\0" + (data or b"") + b"\0")
         if node is None:
+            complete = False
             continue
         converter = _Converter(shown, diags)
         if "act" in node.items:
@@ -451,11 +488,13 @@ def load_story(path: str | os.PathLike, *, partial: bool = False) -> tuple[Story
             rec = converter.obj(node, spec.DATA_FILE, "this file")
             if rec is not _INVALID:
                 builder.add_data_file(rec)
-    story = _assemble(builder, str(path), tuple(shown_paths), digest.hexdigest(), partial)
+    # With a file unread, 'unknown scene' or 'unreachable' would mostly be echoes of its error.
+    references = not partial and complete
+    story = _assemble(builder, str(path), tuple(shown_paths), digest.hexdigest(), not references)
     from .validate import validate  # late import: validate needs the assembled model
 
     if story is not None:
-        diags.extend(validate(story, builder, partial=partial))
+        diags.extend(validate(story, builder, partial=not references))
     return story, diags
 
 
@@ -589,35 +628,36 @@ def _compile_effect(b: _Builder, target: str, src: ExprSource, loc: SourceLoc,
     return Effect(target, mode, text, expr, rules.compile_expr(expr), src.loc)
 
 
+_EMPTY_TEXT = Text("")
+
+
 def _build_scene(b: _Builder, act_id: str, rec: Rec, names: rules.Names) -> Scene | None:
-    required = ("id", "date", "place", "text")
-    if not all(k in rec for k in required):
-        return None
+    """Build a scene even when some of its fields were wrong (and reported): a scene that
+    vanished would make every goto to it and everything after it look broken too."""
     choices: list[Choice] = []
     for index, crec in enumerate(rec.get("choices", ())):
-        if not all(k in crec for k in ("text", "outcome", "goto")):
-            continue
         condition = _compile_condition(b, crec["if"], names) if "if" in crec else None
         effects = []
         for target, src in crec.get("effects", {}).items():
             effect = _compile_effect(b, target, src, crec["effects"].locs[target], names)
             if effect is not None:
                 effects.append(effect)
-        history = crec.get("history", Items(crec.loc))
+        history = crec.get("history")
         choice = Choice(
-            scene=rec["id"], index=index, text=crec["text"], condition=condition,
-            locked=crec.get("locked"), effects=tuple(effects), outcome=crec["outcome"],
-            history=tuple(history), goto=crec["goto"], loc=crec.loc, goto_loc=crec.at("goto"),
+            scene=rec["id"], index=index, text=crec.get("text", _EMPTY_TEXT), condition=condition,
+            locked=crec.get("locked"), effects=tuple(effects), outcome=crec.get("outcome", _EMPTY_TEXT),
+            history=tuple(history or ()), goto=crec.get("goto", ""), loc=crec.loc, goto_loc=crec.at("goto"),
             history_loc=crec.at("history"),
         )
-        b.history_locs[(rec["id"], index)] = history
+        if history is not None:  # a missing or mistyped list was reported already
+            b.history_locs[(rec["id"], index)] = history
         choices.append(choice)
     ending = None
     if "ending" in rec:
         erec = rec["ending"]
-        if "title" in erec and "epilogue" in erec:
-            ending = Ending(erec["title"], erec["epilogue"], erec.loc)
-    return Scene(rec["id"], act_id, str(rec["date"]), rec["place"], rec["text"], tuple(choices), ending, rec.loc)
+        ending = Ending(erec.get("title", ""), erec.get("epilogue", _EMPTY_TEXT), erec.loc)
+    return Scene(rec["id"], act_id, str(rec.get("date", "")), rec.get("place", ""), rec.get("text", _EMPTY_TEXT),
+                 tuple(choices), ending, rec.loc)
 
 
 def _build_act(b: _Builder, rec: Rec) -> Act:

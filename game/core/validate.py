@@ -48,12 +48,12 @@ def validate(story: Story, builder: "_Builder", *, partial: bool = False) -> lis
             report("E502", scene.loc, f"scene '{scene.id}' has no choices and is not an ending",
                    "add a choice with a goto, or make it an ending with 'ending:'")
         for choice in scene.choices:
-            if whole and choice.goto not in scenes:
+            if whole and choice.goto and choice.goto not in scenes:
                 report("E106", choice.goto_loc, f"goto to unknown scene '{choice.goto}'",
                        did_you_mean(choice.goto, scenes) or "name an existing scene id")
             locs = builder.history_locs.get((scene.id, choice.index))
-            if not choice.history:
-                report("E307", choice.history_loc if locs is None or not locs.locs else choice.loc,
+            if locs is not None and not choice.history:  # given, but empty
+                report("E307", choice.history_loc,
                        f"choice {choice.index + 1} of '{scene.id}' cites no history",
                        "add 'history: [F..]' with the facts its outcome rests on")
             for i, fid in enumerate(choice.history):

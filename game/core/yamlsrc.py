@@ -27,7 +27,6 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
 class YScalar:
@@ -113,7 +112,8 @@ def decode(data: bytes, loc_path: str) -> tuple[str | None, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as libyaml's do, not bytes.
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         return None, [
             make(
                 "E001",
@@ -130,15 +130,6 @@ def decode(data: bytes, loc_path: str) -> tuple[str | None, list[Diagnostic]]:
 def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Parse decoded text into a node tree. Returns (root or None, diagnostics)."""
     diags: list[Diagnostic] = []
-    tab = _TAB_INDENT.search(text)
-    if tab:
-        line = text.count("\n", 0, tab.start()) + 1
-        col = tab.end() - tab.start()
-        diags.append(
-            make("E003", SourceLoc(loc_path, line, col), "tab character used for indentation",
-                 "indent with spaces only; set your editor to insert spaces")
-        )
-        return None, diags
     try:
         root = _build(text, loc_path, diags)
     except _Abort:
@@ -147,6 +138,11 @@ def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "invalid YAML"
+        if mark is not None and _tab_at(text, mark.line, mark.column):
+            # YAML forbids tabs in indentation; libyaml's own message does not say 'tab'.
+            diags.append(make("E003", SourceLoc(loc_path, line, col), "tab character used for indentation",
+                              "indent with spaces only; set your editor to insert spaces"))
+            return None, diags
         hint = _syntax_hint(problem, exc.context or "")
         diags.append(make("E002", SourceLoc(loc_path, line, col), problem, hint))
         return None, diags
@@ -166,6 +162,22 @@ def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]
     return root, diags
 
 
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """True when the error position is a tab in a line's leading whitespace."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return False
+    row = lines[line]
+    leading = row[: len(row) - len(row.lstrip(" \t"))]
+    return "\t" in leading and column <= len(leading)
+
+
+def _tag_text(tag: str) -> str:
+    """Show a tag as the writer typed it: 'tag:yaml.org,2002:python/...' is '!!python/...'."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
 def _syntax_hint(problem: str, context: str) -> str:
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space starts a key; put text containing ': ' in quotes"
@@ -181,88 +193,117 @@ def _syntax_hint(problem: str, context: str) -> str:
 
 
 def _build(text: str, loc_path: str, diags: list[Diagnostic]) -> YNode | None:
-    stack: list[YMap | YSeq] = []
-    pending_key: list[YScalar | None] = []  # per open mapping: the key awaiting its value
+    """Build the node tree from libyaml's events.
+
+    This is the hot loop of every check (a 10,000-scene story has ~700,000 events), so the
+    common cases are inlined: the open container, whether it is a mapping, and its pending key
+    live in locals, and the stack saves them only when a nested container opens.
+    """
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    stack: list[tuple] = []  # saved (container, is_map, pending key) of the enclosing containers
+    container: YMap | YSeq | None = None
+    is_map = False
+    key: YScalar | None = None  # in a mapping: the key awaiting its value
     root: YNode | None = None
     documents = 0
 
-    def fail(code: str, line: int, col: int, message: str, hint: str) -> None:
-        diags.append(make(code, SourceLoc(loc_path, line, col), message, hint))
+    def fail(code: str, mark, message: str, hint: str) -> None:
+        diags.append(make(code, SourceLoc(loc_path, mark.line + 1, mark.column + 1), message, hint))
         raise _Abort
 
-    def attach(node: YNode) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if type(parent) is YSeq:
-            parent.items.append(node)
-            return
-        key = pending_key[-1]
-        if key is None:
-            if type(node) is not YScalar:
-                fail("E103", node.line, node.col, "a mapping key must be plain text",
-                     "write 'name: value'")
-            key_text = node.value if isinstance(node.value, str) else _scalar_text(node.value)
-            node.value = key_text
-            if key_text in parent.items:
-                first = parent.items[key_text][0]
-                diags.append(make("E004", SourceLoc(loc_path, node.line, node.col),
-                                  f"key '{key_text}' appears twice in this mapping (first at line {first.line})",
-                                  "remove or rename one of them; YAML would silently keep only the last"))
-                pending_key[-1] = _DUPLICATE
-                return
-            pending_key[-1] = node
-        else:
-            if key is not _DUPLICATE:
-                parent.items[key.value] = (key, node)
-            pending_key[-1] = None
-
-    for event in yaml.parse(text, Loader=_Loader):
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            mark = event.start_mark
-            if event.anchor is not None:
-                fail("E008", mark.line + 1, mark.column + 1, f"anchor '&{event.anchor}' is not allowed",
-                     "write the value out in full; story files do not use anchors and aliases")
-            if event.tag is not None and event.tag != "!":
-                fail("E007", mark.line + 1, mark.column + 1, f"YAML tag '{event.tag}' is not allowed",
-                     "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
-            plain = event.implicit[0] and not event.style
-            value = resolve_plain(event.value) if plain else event.value
-            attach(YScalar(value, mark.line + 1, mark.column + 1, not plain))
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            mark = event.start_mark
-            if event.anchor is not None:
-                fail("E008", mark.line + 1, mark.column + 1, f"anchor '&{event.anchor}' is not allowed",
-                     "write the value out in full; story files do not use anchors and aliases")
-            if event.tag is not None and event.tag != "!":
-                fail("E007", mark.line + 1, mark.column + 1, f"YAML tag '{event.tag}' is not allowed",
-                     "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
-            if len(stack) >= MAX_DEPTH:
-                fail("E010", mark.line + 1, mark.column + 1,
-                     f"values nested more than {MAX_DEPTH} levels deep",
-                     "story files need only a few levels; is this really a story file?")
-            node: YMap | YSeq = YMap(mark.line + 1, mark.column + 1) if kind is yaml.MappingStartEvent \
-                else YSeq(mark.line + 1, mark.column + 1)
-            stack.append(node)
-            pending_key.append(None)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            node = stack.pop()
-            pending_key.pop()
-            attach(node)
-        elif kind is yaml.AliasEvent:
-            mark = event.start_mark
-            fail("E008", mark.line + 1, mark.column + 1, f"alias '*{event.anchor}' is not allowed",
+    def refuse(event) -> None:
+        """Anchors and tags are rare: checked here, out of the hot path."""
+        if event.anchor is not None:
+            fail("E008", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
                  "write the value out in full; story files do not use anchors and aliases")
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
+        if event.tag is not None and event.tag != "!":
+            fail("E007", event.start_mark, f"YAML tag '{_tag_text(event.tag)}' is not allowed",
+                 "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
+
+    def add_key(node: YNode) -> YScalar:
+        """A new key of the open mapping; reports a duplicate and returns the marker then."""
+        if type(node) is not YScalar:
+            diags.append(make("E103", SourceLoc(loc_path, node.line, node.col), "a mapping key must be plain text",
+                              "write 'name: value'"))
+            raise _Abort
+        if not isinstance(node.value, str):
+            node.value = _scalar_text(node.value)
+        if node.value in container.items:
+            first = container.items[node.value][0]
+            diags.append(make("E004", SourceLoc(loc_path, node.line, node.col),
+                              f"key '{node.value}' appears twice in this mapping (first at line {first.line})",
+                              "remove or rename one of them; YAML would silently keep only the last"))
+            return _DUPLICATE
+        return node
+
+    loader = _Loader(text)
+    get_event = loader.get_event
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    refuse(event)
                 mark = event.start_mark
-                fail("E012", mark.line + 1, mark.column + 1, "a second YAML document starts here",
-                     "remove the '---' line; put each act in its own file")
-    return root
+                style = event.style
+                if style:
+                    node = YScalar(event.value, mark.line + 1, mark.column + 1, True)
+                elif event.implicit[0]:
+                    node = YScalar(resolve_plain(event.value), mark.line + 1, mark.column + 1, False)
+                else:
+                    node = YScalar(event.value, mark.line + 1, mark.column + 1, True)
+                if is_map:
+                    if key is None:
+                        key = add_key(node)
+                    else:
+                        if key is not _DUPLICATE:
+                            container.items[key.value] = (key, node)
+                        key = None
+                elif container is not None:
+                    container.items.append(node)
+                else:
+                    root = node
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    refuse(event)
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    fail("E010", mark, f"values nested more than {MAX_DEPTH} levels deep",
+                         "story files need only a few levels; is this really a story file?")
+                stack.append((container, is_map, key))
+                if kind is MappingStartEvent:
+                    container, is_map = YMap(mark.line + 1, mark.column + 1), True
+                else:
+                    container, is_map = YSeq(mark.line + 1, mark.column + 1), False
+                key = None
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                node = container
+                container, is_map, key = stack.pop()
+                if is_map:
+                    if key is None:
+                        key = add_key(node)
+                    else:
+                        if key is not _DUPLICATE:
+                            container.items[key.value] = (key, node)
+                        key = None
+                elif container is not None:
+                    container.items.append(node)
+                else:
+                    root = node
+            elif kind is yaml.AliasEvent:
+                fail("E008", event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                     "write the value out in full; story files do not use anchors and aliases")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    fail("E012", event.start_mark, "a second YAML document starts here",
+                         "remove the '---' line; put each act in its own file")
+            elif kind is yaml.StreamEndEvent:
+                return root
+    finally:
+        loader.dispose()
 
 
 # Marker for the value of a duplicate key, which is reported and then dropped.

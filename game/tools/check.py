@@ -27,8 +27,7 @@ def check_path(path: str) -> tuple[Story | None, list[Diagnostic], int]:
         story, diags = load_story(target, partial=True)
         return story, diags, 1
     story, diags = load_story(target)
-    files = len(story.files) if story is not None else len({d.loc.path for d in diags}) or 0
-    return story, diags, files
+    return story, diags, len(story.files) if story is not None else 0
 
 
 def run(path: str, *, as_json: bool = False, errors_only: bool = False, out: TextIO = sys.stdout) -> int:
