@@ -20,10 +20,8 @@ def load_or_report(path: str):
     story, diags = load_story(path)
     errors, _ = count(diags)
     if errors or story is None:
-        diags = sorted(diags, key=sort_key)
-        for d in diags:
-            if d.is_error:
-                print(d.format(), file=sys.stderr)
+        for d in sorted(diags, key=sort_key):  # as `check` prints them, warnings too
+            print(d.format(), file=sys.stderr)
         print(summary(diags, len(story.files) if story else 0), file=sys.stderr)
         print(f"The story in '{path}' has errors; fix them and try again "
               f"(python -m game check {path}).", file=sys.stderr)

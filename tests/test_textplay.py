@@ -65,3 +65,10 @@ def test_classroom_level_uses_classroom_text(village):
 def test_end_of_input_quits_politely(village):
     state, text = play(village, [])
     assert text.rstrip().endswith("Goodbye.") and state.scene == "gate"
+
+
+def test_emphasis_markers_are_not_read_aloud(village, tmp_path):
+    from game.tools.textplay import TextPlayer
+    out = io.StringIO()
+    TextPlayer(village, out=out, width=80).prose("The *Red Flag* says so.")
+    assert out.getvalue().strip() == "The Red Flag says so."

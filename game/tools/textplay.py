@@ -9,6 +9,7 @@ colours, no cursor tricks, nothing redrawn. Commands at the prompt:
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -19,6 +20,8 @@ from game.core import engine
 from game.core.model import ContentLevel, Story, date_label
 from game.core.saves import SaveError, SaveStore
 from game.core.state import GameState
+
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 HELP = """Commands: a number takes that choice; u undoes the last choice; l shows what has happened
 so far; f F12 shows a fact in full; s saves (s NAME for a named slot); r loads (r NAME);
@@ -47,6 +50,8 @@ class TextPlayer:
         self.out.write(text + "\n")
 
     def prose(self, text: str, indent: str = "") -> None:
+        # *Emphasis* markers are for the desktop UI; a screen reader would read them as "star".
+        text = _EMPHASIS.sub(r"\1", text)
         for paragraph in text.split("\n\n"):
             joined = " ".join(line.strip() for line in paragraph.splitlines())
             self.say(textwrap.fill(joined, self.width, initial_indent=indent, subsequent_indent=indent))
