@@ -299,8 +299,9 @@ def _clean(text: str) -> str:
 class _Builder:
     """Collects the converted files and builds the Story."""
 
-    def __init__(self, diags: list[Diagnostic]) -> None:
+    def __init__(self, diags: list[Diagnostic], partial: bool = False) -> None:
         self.diags = diags
+        self.partial = partial
         self.singles: dict[str, tuple[Any, SourceLoc]] = {}
         self.stats: dict[str, Stat] = {}
         self.flags: dict[str, Flag] = {}
@@ -462,7 +463,7 @@ def _load_story(path: str | os.PathLike, partial: bool) -> tuple[Story | None, l
         diags.append(make("E013", SourceLoc(display_path(root)), "no *.yaml story files here",
                           "a story folder holds story.yaml, history.yaml and acts/*.yaml"))
         return None, diags
-    builder = _Builder(diags)
+    builder = _Builder(diags, partial)
     digest = hashlib.sha256()
     shown_paths = []
     complete = True  # every file was read; else references into the unread ones look missing
@@ -573,6 +574,8 @@ def _compile_condition(b: _Builder, src: ExprSource, names: rules.Names) -> Cond
 
 
 def _expr_error(b: _Builder, src: ExprSource, exc: rules.ExprError) -> None:
+    if exc.kind == "name" and b.partial:
+        return  # a lone file cannot see story.yaml's stats and flags, nor other files' scenes
     code = {"syntax": "E201", "name": "E202", "type": "E203"}[exc.kind]
     b.report(code, src.loc_at(exc.offset), f"{exc.message} in '{src.text}'", exc.hint)
 
@@ -585,8 +588,9 @@ def _compile_effect(b: _Builder, target: str, src: ExprSource, loc: SourceLoc,
     elif target in names.flags:
         want = "bool"
     else:
-        hint = did_you_mean(target, names.stats | names.flags) or "declare it in story.yaml under stats or flags"
-        b.report("E202", loc, f"effect on unknown stat or flag '{target}'", hint)
+        if not b.partial:
+            hint = did_you_mean(target, names.stats | names.flags) or "declare it in story.yaml under stats or flags"
+            b.report("E202", loc, f"effect on unknown stat or flag '{target}'", hint)
         return None
     if isinstance(value, bool):
         if want != "bool":
