@@ -107,6 +107,7 @@ HOSTILE = [
     ("deep_block.yaml", b"- " * 200_000 + b"x\n", "E010"),
     ("deep_map.yaml", b"a: " + b"{a: " * 100_000 + b"1" + b"}" * 100_000 + b"\n", "E010"),
     ("huge.yaml", b"a: " + b"x" * (MAX_FILE_BYTES + 10) + b"\n", "E009"),
+    ("many_values.yaml", b"a: [" + b"1," * 3_000_000 + b"1]\n", "E009"),
     ("tag.yaml", b"a: !!python/object/apply:os.system ['touch /tmp/iron_hacked']\n", "E007"),
     ("garbage.yaml", bytes(range(256)) * 64, "E001"),
     ("control.yaml", b"a: \x01\x02\x03\n", "E002"),

@@ -19,6 +19,9 @@ from .diagnostics import Diagnostic, SourceLoc, make
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
+# A realistic act file holds ~60,000 values per MB; this bounds memory for hostile files that
+# pack millions of tiny values ('[1,1,1,...') under the size limit.
+MAX_VALUES = 1_000_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -239,11 +242,16 @@ def _build(text: str, loc_path: str, diags: list[Diagnostic]) -> YNode | None:
 
     loader = _Loader(text)
     get_event = loader.get_event
+    budget = MAX_VALUES
     try:
         while True:
             event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
+                budget -= 1
+                if budget < 0:
+                    fail("E009", event.start_mark, f"the file holds more than {MAX_VALUES:,} values",
+                         "split the act into several files; is this really a story file?")
                 if event.anchor is not None or event.tag is not None:
                     refuse(event)
                 mark = event.start_mark
