@@ -104,7 +104,7 @@ def billion_laughs() -> bytes:
 HOSTILE = [
     ("bomb.yaml", billion_laughs(), "E008"),
     ("deep_flow.yaml", b"a: " + b"[" * 200_000 + b"]" * 200_000 + b"\n", "E010"),
-    ("deep_block.yaml", b"- " * 200_000 + b"x\n", "E010"),
+    ("deep_block.yaml", b"a:\n" + b"- " * 200_000 + b"x\n", "E010"),
     ("deep_map.yaml", b"a: " + b"{a: " * 100_000 + b"1" + b"}" * 100_000 + b"\n", "E010"),
     ("huge.yaml", b"a: " + b"x" * (MAX_FILE_BYTES + 10) + b"\n", "E009"),
     ("many_values.yaml", b"a: [" + b"1," * 3_000_000 + b"1]\n", "E009"),

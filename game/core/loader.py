@@ -19,61 +19,82 @@ from . import rules, spec
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, make
 from .model import (Act, Caution, Choice, Condition, Effect, Ending, Fact, Flag, GlossaryTerm, Prompt,
                     Scene, Source, StartState, Stat, Story, Text)
-from .yamlsrc import YMap, YNode, YScalar, YSeq, describe, read_file
+from .yamlsrc import (Events, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                      SequenceStartEvent, YScalar, convert_file, describe_event, duplicate_key, key_text,
+                      read_text, scalar_value)
 
 STORY_SUFFIX = ".yaml"
 
 
-class Rec(dict):
-    """A checked object: field name -> converted value, plus where each field was written."""
+def _at(path: str, mark) -> SourceLoc:
+    return SourceLoc(path, mark.line + 1, mark.column + 1)
 
-    __slots__ = ("loc", "locs")
+
+class Rec(dict):
+    """A checked object: field name -> converted value, plus where each field was written.
+
+    Positions are kept as libyaml's marks and become SourceLocs only when a message needs one:
+    a big story has half a million values and few problems."""
+
+    __slots__ = ("loc", "marks")
 
     def __init__(self, loc: SourceLoc) -> None:
         super().__init__()
         self.loc = loc
-        self.locs: dict[str, SourceLoc] = {}
+        self.marks: dict[str, Any] = {}  # also for keys whose value was invalid
 
     def at(self, key: str) -> SourceLoc:
-        return self.locs.get(key, self.loc)
+        mark = self.marks.get(key)
+        return self.loc if mark is None else _at(self.loc.path, mark)
 
 
 class Items(list):
-    """A checked list, with the location of each item."""
+    """A checked list, with the position of each item."""
 
-    __slots__ = ("loc", "locs")
+    __slots__ = ("loc", "marks")
 
     def __init__(self, loc: SourceLoc) -> None:
         super().__init__()
         self.loc = loc
-        self.locs: list[SourceLoc] = []
+        self.marks: list[Any] = []
+
+    def at(self, index: int) -> SourceLoc:
+        return _at(self.loc.path, self.marks[index]) if index < len(self.marks) else self.loc
 
 
 class Keyed(dict):
-    """A checked id -> value mapping, with the location of each key."""
+    """A checked id -> value mapping, with the position of each key."""
 
-    __slots__ = ("loc", "locs")
+    __slots__ = ("loc", "marks")
 
     def __init__(self, loc: SourceLoc) -> None:
         super().__init__()
         self.loc = loc
-        self.locs: dict[str, SourceLoc] = {}
+        self.marks: dict[str, Any] = {}
+
+    def at(self, key: str) -> SourceLoc:
+        return _at(self.loc.path, self.marks[key])
 
 
 class ExprSource:
     """Expression text with where it was written, for precise error columns."""
 
-    __slots__ = ("text", "loc", "quoted", "value")
+    __slots__ = ("text", "path", "mark", "quoted", "value")
 
-    def __init__(self, value: Any, loc: SourceLoc, quoted: bool) -> None:
+    def __init__(self, value: Any, path: str, mark: Any, quoted: bool) -> None:
         self.value = value  # str, int or bool as written
         self.text = value if isinstance(value, str) else ""
-        self.loc = loc
+        self.path = path
+        self.mark = mark
         self.quoted = quoted
+
+    @property
+    def loc(self) -> SourceLoc:
+        return _at(self.path, self.mark)
 
     def loc_at(self, offset: int) -> SourceLoc:
         shift = 1 if self.quoted else 0
-        return SourceLoc(self.loc.path, self.loc.line, self.loc.col + shift + offset)
+        return SourceLoc(self.path, self.mark.line + 1, self.mark.column + 1 + shift + offset)
 
 
 _INVALID = object()
@@ -98,178 +119,230 @@ _PATTERN_HINTS = {
 
 
 class _Converter:
-    """Walks a node tree against a spec, converting values and reporting shape problems."""
+    """Converts one file's events against the spec, reporting shape problems as it goes.
 
-    def __init__(self, path: str, diags: list[Diagnostic]) -> None:
+    Each method receives the first event of a value and consumes the rest of it from `events`,
+    so a value of the wrong shape is reported once and skipped whole.
+    """
+
+    def __init__(self, path: str, diags: list[Diagnostic], events: Events) -> None:
         self.path = path
         self.diags = diags
+        self.events = events
+        self.next = events.next
 
-    def loc(self, node: YNode) -> SourceLoc:
-        return SourceLoc(self.path, node.line, node.col)
+    def loc(self, event) -> SourceLoc:
+        mark = event.start_mark
+        return SourceLoc(self.path, mark.line + 1, mark.column + 1)
 
-    def report(self, code: str, node: YNode, message: str, hint: str = "") -> None:
-        self.diags.append(make(code, self.loc(node), message, hint))
+    def report(self, code: str, event, message: str, hint: str = "") -> None:
+        self.diags.append(make(code, self.loc(event), message, hint))
 
-    def convert(self, node: YNode, sp: spec.Spec, what: str) -> Any:
+    def wrong(self, event, message: str, hint: str) -> Any:
+        """Report a value of the wrong shape (E103) and skip it."""
+        self.report("E103", event, message, hint)
+        self.events.skip(event)
+        return _INVALID
+
+    def convert(self, event, sp: spec.Spec, what: str) -> Any:
         kind = type(sp)
         if kind is spec.Scalar:
-            return self.scalar(node, sp, what)
+            return self.scalar(event, sp, what)
         if kind is spec.Obj:
-            return self.obj(node, sp, what)
+            return self.obj(event, sp, what)
         if kind is spec.ListOf:
-            return self.list_of(node, sp, what)
-        return self.map_of(node, sp, what)
+            return self.list_of(event, sp, what)
+        return self.map_of(event, sp, what)
 
-    def obj(self, node: YNode, sp: spec.Obj, what: str) -> Any:
-        if type(node) is not YMap:
-            self.report("E103", node, f"{what} should be a mapping of keys, found {describe(node)}",
-                        f"expected keys: {', '.join(sp.fields)}")
-            return _INVALID
-        rec = Rec(self.loc(node))
+    def keys(self, event):
+        """Yield (key, key event, value's first event) of a mapping, reporting duplicate keys
+        (and skipping their values) and keys that are not plain text (which stop the file)."""
+        seen: dict[str, int] = {}
+        next_event = self.next
+        while True:
+            key_event = next_event()
+            if type(key_event) is MappingEndEvent:
+                return
+            if type(key_event) is not ScalarEvent:
+                self.events.fail("E103", key_event, "a mapping key must be plain text", "write 'name: value'")
+            key = key_event.value  # as written: a key '+3' stays '+3', not the number 3
+            value_event = next_event()
+            if key in seen:
+                mark = key_event.start_mark
+                self.diags.append(duplicate_key(self.path, YScalar(key, mark.line + 1, mark.column + 1, False),
+                                                seen[key]))
+                self.events.skip(value_event)
+                continue
+            seen[key] = key_event.start_mark.line + 1
+            yield key, key_event, value_event
+
+    def obj(self, event, sp: spec.Obj, what: str, unknown: list | None = None) -> Any:
+        """A mapping with the keys of `sp`. With `unknown`, keys not in `sp` are collected there
+        as (key, loc) instead of reported: the caller decides later what they are."""
+        if type(event) is not MappingStartEvent:
+            return self.wrong(event, f"{what} should be a mapping of keys, found {describe_event(event)}",
+                              f"expected keys: {', '.join(sp.fields)}")
+        rec = Rec(self.loc(event))
         fields = sp.fields
-        for key, (key_node, value_node) in node.items.items():
+        for key, key_event, value_event in self.keys(event):
             field = fields.get(key)
             if field is None:
-                hint = did_you_mean(key, fields) or f"known keys: {', '.join(fields)}"
-                self.report("E101", key_node, f"unknown key '{key}' in {sp.name}", hint)
+                if unknown is not None:
+                    unknown.append((key, self.loc(key_event)))
+                else:
+                    hint = did_you_mean(key, fields) or f"known keys: {', '.join(fields)}"
+                    self.report("E101", key_event, f"unknown key '{key}' in {sp.name}", hint)
+                self.events.skip(value_event)
                 continue
-            value = self.convert(value_node, field.spec, f"'{key}'")
+            value = self.convert(value_event, field.spec, f"'{key}'")
+            rec.marks[key] = value_event.start_mark  # also when invalid: the key was given
             if value is not _INVALID:
                 rec[key] = value
-                rec.locs[key] = SourceLoc(self.path, value_node.line, value_node.col)
         for key, field in fields.items():
-            if field.required and key not in node.items:
-                self.report("E102", node, f"{sp.name} is missing '{key}'", f"add '{key}:': {field.doc}")
+            if field.required and key not in rec and unknown is None:
+                self.missing(rec, sp, key, field)
         return rec
 
-    def list_of(self, node: YNode, sp: spec.ListOf, what: str) -> Any:
-        if type(node) is not YSeq:
-            if type(node) is YScalar and type(sp.item) is spec.Scalar and node.value is not None:
-                hint = f"write it as a list: [{node.value}]"
+    def missing(self, rec: Rec, sp: spec.Obj, key: str, field: spec.Field) -> None:
+        if key not in rec.marks:  # given but invalid: already reported
+            self.diags.append(make("E102", rec.loc, f"{sp.name} is missing '{key}'", f"add '{key}:': {field.doc}"))
+
+    def list_of(self, event, sp: spec.ListOf, what: str) -> Any:
+        if type(event) is not SequenceStartEvent:
+            if type(event) is ScalarEvent and type(sp.item) is spec.Scalar and scalar_value(event)[0] is not None:
+                hint = f"write it as a list: [{scalar_value(event)[0]}]"
             else:
                 hint = "write a list with '- ' items or [a, b]"
-            self.report("E103", node, f"{what} should be a list, found {describe(node)}", hint)
-            return _INVALID
-        items = Items(self.loc(node))
+            return self.wrong(event, f"{what} should be a list, found {describe_event(event)}", hint)
+        items = Items(self.loc(event))
         item_spec = sp.item
-        for child in node.items:
-            value = self.convert(child, item_spec, f"an item of {what}")
+        item_what = f"an item of {what}"
+        next_event = self.next
+        count = 0
+        while True:
+            child = next_event()
+            if type(child) is SequenceEndEvent:
+                break
+            count += 1
+            value = self.convert(child, item_spec, item_what)
             if value is not _INVALID:
                 items.append(value)
-                items.locs.append(SourceLoc(self.path, child.line, child.col))
-        if len(node.items) < sp.min_items:
-            self.report("E104", node, f"{what} needs at least {sp.min_items} item(s)", "add an item with '- '")
+                items.marks.append(child.start_mark)
+        if count < sp.min_items:
+            self.report("E104", event, f"{what} needs at least {sp.min_items} item(s)", "add an item with '- '")
         return items
 
-    def map_of(self, node: YNode, sp: spec.MapOf, what: str) -> Any:
-        if type(node) is not YMap:
-            if type(node) is YScalar and node.value is None:
-                return Keyed(self.loc(node))  # 'flags:' with nothing under it: an empty mapping
-            self.report("E103", node, f"{what} should be a mapping of {sp.key_doc}s, found {describe(node)}",
-                        f"write one '{sp.key_doc}: value' per line under it")
-            return _INVALID
-        keyed = Keyed(self.loc(node))
+    def map_of(self, event, sp: spec.MapOf, what: str) -> Any:
+        if type(event) is not MappingStartEvent:
+            if type(event) is ScalarEvent and scalar_value(event)[0] is None:
+                return Keyed(self.loc(event))  # 'flags:' with nothing under it: an empty mapping
+            return self.wrong(event, f"{what} should be a mapping of {sp.key_doc}s, found {describe_event(event)}",
+                              f"write one '{sp.key_doc}: value' per line under it")
+        keyed = Keyed(self.loc(event))
         pattern = _pattern(sp.key_pattern)
-        for key, (key_node, value_node) in node.items.items():
+        for key, key_event, value_event in self.keys(event):
             if not pattern.match(key):
-                self.report("E104", key_node, f"'{key}' is not a valid {sp.key_doc}",
+                self.report("E104", key_event, f"'{key}' is not a valid {sp.key_doc}",
                             _PATTERN_HINTS.get(sp.key_pattern, ""))
+                self.events.skip(value_event)
                 continue
-            value = self.convert(value_node, sp.value, f"{sp.key_doc} '{key}'")
+            value = self.convert(value_event, sp.value, f"{sp.key_doc} '{key}'")
             if value is not _INVALID:
                 keyed[key] = value
-                keyed.locs[key] = SourceLoc(self.path, key_node.line, key_node.col)
+                keyed.marks[key] = key_event.start_mark
         return keyed
 
-    def scalar(self, node: YNode, sp: spec.Scalar, what: str) -> Any:
+    def scalar(self, event, sp: spec.Scalar, what: str) -> Any:
         kind = sp.kind
         if kind == "text":
-            return self.text(node, what)
-        if type(node) is not YScalar:
-            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
-                        _KIND_HINTS[kind])
-            return _INVALID
-        value = node.value
+            return self.text(event, what)
+        if type(event) is not ScalarEvent:
+            return self.wrong(event, f"{what} should be {_kind_word(kind)}, found {describe_event(event)}",
+                              _KIND_HINTS[kind])
+        value, quoted = scalar_value(event)
         if kind == "effect" or kind == "expr":
             if value is None or (kind == "expr" and isinstance(value, (int, float))):
-                self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
+                self.report("E103", event, f"{what} should be {_kind_word(kind)}, found {describe_event(event)}",
                             _KIND_HINTS[kind])
                 return _INVALID
             if isinstance(value, float):
-                self.report("E103", node, f"{what} should be a whole number, found {value}", _KIND_HINTS["int"])
+                self.report("E103", event, f"{what} should be a whole number, found {value}", _KIND_HINTS["int"])
                 return _INVALID
-            return ExprSource(value, self.loc(node), node.quoted)
+            return ExprSource(value, self.path, event.start_mark, quoted)
         if kind == "int":
             if type(value) is not int:
-                self.report("E103", node, f"{what} should be a whole number, found {describe(node)}",
+                self.report("E103", event, f"{what} should be a whole number, found {describe_event(event)}",
                             _KIND_HINTS["int"])
                 return _INVALID
             if sp.minimum is not None and value < sp.minimum:
-                self.report("E104", node, f"{what} must be at least {sp.minimum}, found {value}",
+                self.report("E104", event, f"{what} must be at least {sp.minimum}, found {value}",
                             f"write a whole number of {sp.minimum} or more")
                 return _INVALID
             return value
         if kind == "bool":
             if type(value) is not bool:
-                self.report("E103", node, f"{what} should be true or false, found {describe(node)}",
+                self.report("E103", event, f"{what} should be true or false, found {describe_event(event)}",
                             "YAML 1.2 reads only true/false as booleans; yes/no/on/off are text")
                 return _INVALID
             return value
         # str-like kinds: str, id, date
         if value is None:
-            self.report("E103", node, f"{what} is empty", "write a value after the colon")
+            self.report("E103", event, f"{what} is empty", "write a value after the colon")
             return _INVALID
         if type(value) is bool:
-            self.report("E103", node, f"{what} should be {_kind_word(kind)}, found {describe(node)}",
+            self.report("E103", event, f"{what} should be {_kind_word(kind)}, found {describe_event(event)}",
                         "put it in quotes if you mean the word: 'true'")
             return _INVALID
         if type(value) is not str:
             value = str(value)
         if kind == "str" and not value.strip():
-            self.report("E103", node, f"{what} is empty", "write a value after the colon")
+            self.report("E103", event, f"{what} is empty", "write a value after the colon")
             return _INVALID
         if sp.pattern is not None and not _pattern(sp.pattern).match(value):
-            self.report("E104", node, f"{what} has an invalid value '{value}'", _PATTERN_HINTS.get(sp.pattern, ""))
+            self.report("E104", event, f"{what} has an invalid value '{value}'", _PATTERN_HINTS.get(sp.pattern, ""))
             return _INVALID
         if sp.enum is not None and value not in sp.enum:
             hint = did_you_mean(value, sp.enum) or f"use one of: {', '.join(sp.enum)}"
-            self.report("E104", node, f"{what} has a value '{value}' that is not allowed", hint)
+            self.report("E104", event, f"{what} has a value '{value}' that is not allowed", hint)
             return _INVALID
         return value
 
-    def text(self, node: YNode, what: str) -> Any:
-        if type(node) is YScalar:
-            value = node.value
+    def text(self, event, what: str) -> Any:
+        kind = type(event)
+        if kind is ScalarEvent:
+            value, _quoted = scalar_value(event)
             if value is None or (isinstance(value, str) and not value.strip()):
-                self.report("E103", node, f"{what} is empty", "write the text after the colon")
+                self.report("E103", event, f"{what} is empty", "write the text after the colon")
                 return _INVALID
             if type(value) is bool:
-                self.report("E103", node, f"{what} should be text, found {describe(node)}",
+                self.report("E103", event, f"{what} should be text, found {describe_event(event)}",
                             "put it in quotes if you mean the word")
                 return _INVALID
             return Text(_clean(str(value)))
-        if type(node) is YMap:
+        if kind is MappingStartEvent:
             variants: dict[str, str] = {}
-            for key, (key_node, value_node) in node.items.items():
+            named: set[str] = set()
+            for key, key_event, value_event in self.keys(event):
+                named.add(key)
                 if key not in ("full", "classroom"):
                     hint = did_you_mean(key, ("full", "classroom")) or "text variants are 'full' and 'classroom'"
-                    self.report("E101", key_node, f"unknown content level '{key}' in {what}", hint)
+                    self.report("E101", key_event, f"unknown content level '{key}' in {what}", hint)
+                    self.events.skip(value_event)
                     continue
-                if type(value_node) is not YScalar or not isinstance(value_node.value, str) \
-                        or not value_node.value.strip():
-                    self.report("E103", value_node, f"the '{key}' text of {what} should be text",
-                                "write the text after the colon")
+                value = scalar_value(value_event)[0] if type(value_event) is ScalarEvent else None
+                if not isinstance(value, str) or not value.strip():
+                    self.wrong(value_event, f"the '{key}' text of {what} should be text",
+                               "write the text after the colon")
                     continue
-                variants[key] = _clean(value_node.value)
+                variants[key] = _clean(value)
             if "full" not in variants:
-                if "full" not in node.items:
-                    self.report("E102", node, f"{what} has variants but no 'full' text",
+                if "full" not in named:
+                    self.report("E102", event, f"{what} has variants but no 'full' text",
                                 "add 'full:' with the complete text")
                 return _INVALID
             return Text(variants["full"], variants.get("classroom"))
-        self.report("E103", node, f"{what} should be text, found {describe(node)}",
-                    "write the text, or 'full:' and 'classroom:' variants")
-        return _INVALID
+        return self.wrong(event, f"{what} should be text, found {describe_event(event)}",
+                          "write the text, or 'full:' and 'classroom:' variants")
 
 
 def _kind_word(kind: str) -> str:
@@ -339,7 +412,7 @@ class _Builder:
                 else:
                     self.singles[key] = (rec[key], rec.at(key))
         for name, srec in rec.get("stats", {}).items():
-            loc = rec["stats"].locs[name]
+            loc = rec["stats"].at(name)
             lo, hi, start = srec.get("min"), srec.get("max"), srec.get("start")
             if lo is None or hi is None or start is None or "label" not in srec or "description" not in srec:
                 continue  # already reported as missing
@@ -355,16 +428,16 @@ class _Builder:
         for name, frec in rec.get("flags", {}).items():
             if "description" not in frec:
                 continue
-            self.flags[name] = Flag(name, frec["description"], frec.get("start", False), rec["flags"].locs[name])
+            self.flags[name] = Flag(name, frec["description"], frec.get("start", False), rec["flags"].at(name))
         for key, srec in rec.get("sources", {}).items():
-            loc = rec["sources"].locs[key]
+            loc = rec["sources"].at(key)
             if "cite" in srec and "status" in srec and self.unique(self.sources, key, loc, "source"):
                 if re.search(r"https?://|www\.", srec["cite"]):
                     self.report("E104", srec.at("cite"), f"source '{key}' shows a URL to players",
                                 "cite author, title and year; never a mirror URL")
                 self.sources[key] = Source(key, srec["cite"], srec["status"], srec.get("note", ""), loc)
         for fid, frec in rec.get("facts", {}).items():
-            loc = rec["facts"].locs[fid]
+            loc = rec["facts"].at(fid)
             if not all(k in frec for k in ("year", "when", "title", "claim", "reliability", "sources")):
                 continue
             if self.unique(self.facts, fid, loc, "fact") and fid not in self.cautions:
@@ -374,7 +447,7 @@ class _Builder:
                 self.facts[fid] = fact
                 self.fact_source_locs[fid] = frec["sources"]
         for xid, xrec in rec.get("cautions", {}).items():
-            loc = rec["cautions"].locs[xid]
+            loc = rec["cautions"].at(xid)
             if "title" in xrec and "note" in xrec and self.unique(self.cautions, xid, loc, "caution"):
                 self.cautions[xid] = Caution(xid, xrec["title"], xrec["note"], tuple(xrec.get("sources", ())), loc)
         for term_rec in rec.get("glossary", ()):
@@ -383,7 +456,7 @@ class _Builder:
             aliases = tuple(term_rec.get("aliases", ()))
             ok = True
             for i, word in enumerate((term_rec["term"],) + aliases):
-                where = term_rec.at("term") if i == 0 else term_rec["aliases"].locs[i - 1]
+                where = term_rec.at("term") if i == 0 else term_rec["aliases"].at(i - 1)
                 folded = word.casefold()
                 if folded in self.glossary_terms:
                     self.report("E105", where, f"glossary term '{word}' is already defined at "
@@ -473,22 +546,24 @@ def _load_story(path: str | os.PathLike, partial: bool) -> tuple[Story | None, l
     for file in files:
         shown = display_path(file)
         shown_paths.append(shown)
-        node, data, file_diags = read_file(file, shown)
+        text, data, file_diags = read_text(file, shown)
         diags.extend(file_diags)
         rel = file.name if root.is_file() else file.relative_to(root).as_posix()
         digest.update(rel.encode() + b"\0" + (data or b"") + b"\0")
-        if node is None:
+        rec = None
+        if text is not None:
+            rec, file_diags = convert_file(text, shown, lambda events, first: _convert_top(shown, events, first))
+            if rec is None:
+                # Unreadable part-way: report why it cannot be read (and duplicate keys, which are
+                # found while reading), not the shape of the part before the fault.
+                file_diags = [d for d in file_diags if d.code.startswith("E0")]
+            diags.extend(file_diags)
+        if rec is None:
             complete = False
-            continue
-        converter = _Converter(shown, diags)
-        if "act" in node.items:
-            rec = converter.obj(node, spec.ACT, "this act file")
-            if rec is not _INVALID:
-                builder.add_act_file(rec)
+        elif "act" in rec.marks:  # an act file, even when its 'act:' value was invalid
+            builder.add_act_file(rec)
         else:
-            rec = converter.obj(node, spec.DATA_FILE, "this file")
-            if rec is not _INVALID:
-                builder.add_data_file(rec)
+            builder.add_data_file(rec)
     # With a file unread, 'unknown scene' or 'unreachable' would mostly be echoes of its error.
     references = not partial and complete
     story = _assemble(builder, str(path), tuple(shown_paths), digest.hexdigest(), not references)
@@ -497,6 +572,27 @@ def _load_story(path: str | os.PathLike, partial: bool) -> tuple[Story | None, l
     if story is not None:
         diags.extend(validate(story, builder, partial=not references))
     return story, diags
+
+
+def _convert_top(path: str, events: Events, first) -> Rec:
+    """A file's top-level mapping. Whether it is an act file (it has 'act:') is known only at
+    the end, so keys are read against both specs and checked against the right one after."""
+    diags = events.diags
+    converter = _Converter(path, diags, events)
+    unknown: list[tuple[str, SourceLoc]] = []
+    rec = converter.obj(first, spec.TOP_LEVEL, "this file", unknown)
+    sp = spec.ACT if "act" in rec.marks else spec.DATA_FILE
+    for key in list(rec.marks):
+        if key not in sp.fields:
+            unknown.append((key, _at(path, rec.marks.pop(key))))
+            rec.pop(key, None)
+    for key, loc in sorted(unknown, key=lambda item: (item[1].line, item[1].col)):
+        hint = did_you_mean(key, sp.fields) or f"known keys: {', '.join(sp.fields)}"
+        diags.append(make("E101", loc, f"unknown key '{key}' in {sp.name}", hint))
+    for key, field in sp.fields.items():
+        if field.required and key not in rec:
+            converter.missing(rec, sp, key, field)
+    return rec
 
 
 def _assemble(b: _Builder, root: str, files: tuple[str, ...], content_hash: str,
@@ -580,7 +676,7 @@ def _expr_error(b: _Builder, src: ExprSource, exc: rules.ExprError) -> None:
     b.report(code, src.loc_at(exc.offset), f"{exc.message} in '{src.text}'", exc.hint)
 
 
-def _compile_effect(b: _Builder, target: str, src: ExprSource, loc: SourceLoc,
+def _compile_effect(b: _Builder, target: str, src: ExprSource, effects: Keyed,
                     names: rules.Names) -> Effect | None:
     value = src.value
     if target in names.stats:
@@ -590,7 +686,7 @@ def _compile_effect(b: _Builder, target: str, src: ExprSource, loc: SourceLoc,
     else:
         if not b.partial:
             hint = did_you_mean(target, names.stats | names.flags) or "declare it in story.yaml under stats or flags"
-            b.report("E202", loc, f"effect on unknown stat or flag '{target}'", hint)
+            b.report("E202", effects.at(target), f"effect on unknown stat or flag '{target}'", hint)
         return None
     if isinstance(value, bool):
         if want != "bool":
@@ -643,7 +739,7 @@ def _build_scene(b: _Builder, act_id: str, rec: Rec, names: rules.Names) -> Scen
         condition = _compile_condition(b, crec["if"], names) if "if" in crec else None
         effects = []
         for target, src in crec.get("effects", {}).items():
-            effect = _compile_effect(b, target, src, crec["effects"].locs[target], names)
+            effect = _compile_effect(b, target, src, crec["effects"], names)
             if effect is not None:
                 effects.append(effect)
         history = crec.get("history")
@@ -671,7 +767,7 @@ def _build_act(b: _Builder, rec: Rec) -> Act:
         stats = dict(srec.get("stats", {}))
         for name in list(stats):
             stat = b.stats.get(name)
-            loc = srec["stats"].locs[name]
+            loc = srec["stats"].at(name)
             if stat is None:
                 b.report("E110", loc, f"start state names unknown stat '{name}'",
                          did_you_mean(name, b.stats) or "declare it under 'stats:' in story.yaml")
@@ -683,7 +779,7 @@ def _build_act(b: _Builder, rec: Rec) -> Act:
         flags = set()
         for i, name in enumerate(srec.get("flags", ())):
             if name not in b.flags:
-                b.report("E110", srec["flags"].locs[i], f"start state names unknown flag '{name}'",
+                b.report("E110", srec["flags"].at(i), f"start state names unknown flag '{name}'",
                          did_you_mean(name, b.flags) or "declare it under 'flags:' in story.yaml")
             else:
                 flags.add(name)

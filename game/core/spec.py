@@ -177,5 +177,8 @@ DATA_FILE = Obj("story file", {
     "glossary": Field(ListOf(GLOSSARY_TERM), "Terms the UI explains (glossary.yaml)."),
 })
 
+# A file's keys are read against both before it is known whether it is an act file.
+TOP_LEVEL = Obj("story file", {**DATA_FILE.fields, **ACT.fields})
+
 # Keys that only one file of a story may define.
 SINGLE_DEFINITION_KEYS = ("title", "start", "content_note", "stats", "flags")

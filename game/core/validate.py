@@ -57,7 +57,7 @@ def validate(story: Story, builder: "_Builder", *, partial: bool = False) -> lis
                        f"choice {choice.index + 1} of '{scene.id}' cites no history",
                        "add 'history: [F..]' with the facts its outcome rests on")
             for i, fid in enumerate(choice.history):
-                loc = locs.locs[i] if locs is not None and i < len(locs.locs) else choice.history_loc
+                loc = locs.at(i) if locs is not None else choice.history_loc
                 if fid in story.cautions:
                     report("E304", loc, f"'{fid}' is a claim to avoid, not a fact: {story.cautions[fid].title}",
                            "cite the F or G fact that states what the sources support")
@@ -89,7 +89,7 @@ def validate(story: Story, builder: "_Builder", *, partial: bool = False) -> lis
         locs = builder.fact_source_locs.get(fact.id)
         for i, key in enumerate(fact.sources):
             if key not in story.sources and whole:
-                loc = locs.locs[i] if locs is not None and i < len(locs.locs) else fact.loc
+                loc = locs.at(i) if locs is not None else fact.loc
                 report("E303", loc, f"fact '{fact.id}' names unknown source '{key}'",
                        did_you_mean(key, story.sources) or "add it under 'sources:' in history.yaml")
         if whole and fact.id in used_facts and fact.sources and not story.visible_sources(fact) \

@@ -1,11 +1,15 @@
-"""Reading one story file safely into a tree of nodes that remember their line and column.
+"""Reading one story file safely, from libyaml's event stream, keeping every line and column.
 
 Why not `yaml.safe_load`? It forgets positions, silently keeps the last of two duplicate keys,
 treats `no` as false (YAML 1.1), expands alias bombs, and its C composer recurses: a file
-nested 100,000 deep crashes the interpreter. Instead we walk libyaml's event stream (fast and
-iterative) and build the tree ourselves, refusing tags, anchors, aliases, deep nesting and huge
-files with a diagnostic that names the place. Plain scalars resolve by the YAML 1.2 core schema,
-as the VS Code YAML extension does.
+nested 100,000 deep crashes the interpreter. Instead we pull libyaml's events one at a time
+(fast and iterative) through `Events`, which refuses tags, anchors, aliases, deep nesting and
+huge files with a diagnostic that names the place. Plain scalars resolve by the YAML 1.2 core
+schema, as the VS Code YAML extension does.
+
+The loader converts events straight into its checked records (no tree in between: that halves
+the time of a big check). `parse_text` and `read_file` build a generic node tree from the same
+stream, for tools and tests.
 """
 from __future__ import annotations
 
@@ -130,41 +134,6 @@ def decode(data: bytes, loc_path: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
-def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]]:
-    """Parse decoded text into a node tree. Returns (root or None, diagnostics)."""
-    diags: list[Diagnostic] = []
-    try:
-        root = _build(text, loc_path, diags)
-    except _Abort:
-        return None, diags
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or "invalid YAML"
-        if mark is not None and _tab_at(text, mark.line, mark.column):
-            # YAML forbids tabs in indentation; libyaml's own message does not say 'tab'.
-            diags.append(make("E003", SourceLoc(loc_path, line, col), "tab character used for indentation",
-                              "indent with spaces only; set your editor to insert spaces"))
-            return None, diags
-        hint = _syntax_hint(problem, exc.context or "")
-        diags.append(make("E002", SourceLoc(loc_path, line, col), problem, hint))
-        return None, diags
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        mark = getattr(exc, "position", None)
-        diags.append(make("E002", SourceLoc(loc_path, 0, 0), str(exc).splitlines()[0],
-                          "remove control characters; is this really a story file?"))
-        return None, diags
-    if root is None:
-        diags.append(make("E005", SourceLoc(loc_path, 1, 1), "the file holds no YAML content",
-                          "add the file's keys, or delete the file"))
-    elif not isinstance(root, YMap):
-        diags.append(make("E006", SourceLoc(loc_path, root.line, root.col),
-                          f"the file holds {describe(root)}, but a story file must be a mapping of keys",
-                          "start the file with keys such as 'act:' or 'facts:'"))
-        return None, diags
-    return root, diags
-
-
 def _tab_at(text: str, line: int, column: int) -> bool:
     """True when the error position is a tab in a line's leading whitespace."""
     lines = text.split("\n", line + 1)
@@ -195,127 +164,216 @@ def _syntax_hint(problem: str, context: str) -> str:
     return "check the YAML syntax at this position"
 
 
-def _build(text: str, loc_path: str, diags: list[Diagnostic]) -> YNode | None:
-    """Build the node tree from libyaml's events.
+ScalarEvent = yaml.ScalarEvent
+MappingStartEvent = yaml.MappingStartEvent
+SequenceStartEvent = yaml.SequenceStartEvent
+MappingEndEvent = yaml.MappingEndEvent
+SequenceEndEvent = yaml.SequenceEndEvent
 
-    This is the hot loop of every check (a 10,000-scene story has ~700,000 events), so the
-    common cases are inlined: the open container, whether it is a mapping, and its pending key
-    live in locals, and the stack saves them only when a nested container opens.
+
+class Events:
+    """One file's events, with the refusals every story file gets.
+
+    `next()` returns libyaml's next event, having checked it: an anchor, alias or tag, nesting
+    deeper than MAX_DEPTH or more than MAX_VALUES scalars is reported and stops the file
+    (raises _Abort). Converters pull events from here and never see a refused construct.
     """
-    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    stack: list[tuple] = []  # saved (container, is_map, pending key) of the enclosing containers
-    container: YMap | YSeq | None = None
-    is_map = False
-    key: YScalar | None = None  # in a mapping: the key awaiting its value
-    root: YNode | None = None
-    documents = 0
 
-    def fail(code: str, mark, message: str, hint: str) -> None:
-        diags.append(make(code, SourceLoc(loc_path, mark.line + 1, mark.column + 1), message, hint))
+    __slots__ = ("path", "diags", "_loader", "_get", "depth", "budget")
+
+    def __init__(self, text: str, path: str, diags: list[Diagnostic]) -> None:
+        self.path = path
+        self.diags = diags
+        self._loader = _Loader(text)
+        self._get = self._loader.get_event
+        self.depth = 0
+        self.budget = MAX_VALUES
+
+    def close(self) -> None:
+        self._loader.dispose()
+
+    def fail(self, code: str, event, message: str, hint: str):
+        mark = event.start_mark
+        self.diags.append(make(code, SourceLoc(self.path, mark.line + 1, mark.column + 1), message, hint))
         raise _Abort
 
-    def refuse(event) -> None:
-        """Anchors and tags are rare: checked here, out of the hot path."""
+    def next(self):
+        event = self._get()
+        kind = type(event)
+        if kind is ScalarEvent:
+            # Hot path: one test for the common case of an untagged, unanchored scalar.
+            if event.anchor is not None or event.tag is not None:
+                self._refuse(event)
+            self.budget -= 1
+            if self.budget < 0:
+                self.fail("E009", event, f"the file holds more than {MAX_VALUES:,} values",
+                          "split the act into several files; is this really a story file?")
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                self._refuse(event)
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                self.fail("E010", event, f"values nested more than {MAX_DEPTH} levels deep",
+                          "story files need only a few levels; is this really a story file?")
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self.depth -= 1
+        elif kind is yaml.AliasEvent:
+            self.fail("E008", event, f"alias '*{event.anchor}' is not allowed",
+                      "write the value out in full; story files do not use anchors and aliases")
+        return event
+
+    def _refuse(self, event) -> None:
         if event.anchor is not None:
-            fail("E008", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
-                 "write the value out in full; story files do not use anchors and aliases")
-        if event.tag is not None and event.tag != "!":
-            fail("E007", event.start_mark, f"YAML tag '{_tag_text(event.tag)}' is not allowed",
-                 "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
+            self.fail("E008", event, f"anchor '&{event.anchor}' is not allowed",
+                      "write the value out in full; story files do not use anchors and aliases")
+        if event.tag != "!":
+            self.fail("E007", event, f"YAML tag '{_tag_text(event.tag)}' is not allowed",
+                      "remove the tag; story files hold plain text, numbers, true/false, lists and mappings")
 
-    def add_key(node: YNode) -> YScalar:
-        """A new key of the open mapping; reports a duplicate and returns the marker then."""
-        if type(node) is not YScalar:
-            diags.append(make("E103", SourceLoc(loc_path, node.line, node.col), "a mapping key must be plain text",
-                              "write 'name: value'"))
-            raise _Abort
-        if not isinstance(node.value, str):
-            node.value = _scalar_text(node.value)
-        if node.value in container.items:
-            first = container.items[node.value][0]
-            diags.append(make("E004", SourceLoc(loc_path, node.line, node.col),
-                              f"key '{node.value}' appears twice in this mapping (first at line {first.line})",
-                              "remove or rename one of them; YAML would silently keep only the last"))
-            return _DUPLICATE
-        return node
-
-    loader = _Loader(text)
-    get_event = loader.get_event
-    budget = MAX_VALUES
-    try:
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is ScalarEvent:
-                budget -= 1
-                if budget < 0:
-                    fail("E009", event.start_mark, f"the file holds more than {MAX_VALUES:,} values",
-                         "split the act into several files; is this really a story file?")
-                if event.anchor is not None or event.tag is not None:
-                    refuse(event)
-                mark = event.start_mark
-                style = event.style
-                if style:
-                    node = YScalar(event.value, mark.line + 1, mark.column + 1, True)
-                elif event.implicit[0]:
-                    node = YScalar(resolve_plain(event.value), mark.line + 1, mark.column + 1, False)
-                else:
-                    node = YScalar(event.value, mark.line + 1, mark.column + 1, True)
-                if is_map:
-                    if key is None:
-                        key = add_key(node)
-                    else:
-                        if key is not _DUPLICATE:
-                            container.items[key.value] = (key, node)
-                        key = None
-                elif container is not None:
-                    container.items.append(node)
-                else:
-                    root = node
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None:
-                    refuse(event)
-                mark = event.start_mark
-                if len(stack) >= MAX_DEPTH:
-                    fail("E010", mark, f"values nested more than {MAX_DEPTH} levels deep",
-                         "story files need only a few levels; is this really a story file?")
-                stack.append((container, is_map, key))
-                if kind is MappingStartEvent:
-                    container, is_map = YMap(mark.line + 1, mark.column + 1), True
-                else:
-                    container, is_map = YSeq(mark.line + 1, mark.column + 1), False
-                key = None
+    def skip(self, start) -> None:
+        """Consume the rest of a value whose first event was `start` (a no-op for a scalar)."""
+        if type(start) is ScalarEvent:
+            return
+        level = 1
+        while level:
+            kind = type(self.next())
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                level += 1
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                node = container
-                container, is_map, key = stack.pop()
-                if is_map:
-                    if key is None:
-                        key = add_key(node)
-                    else:
-                        if key is not _DUPLICATE:
-                            container.items[key.value] = (key, node)
-                        key = None
-                elif container is not None:
-                    container.items.append(node)
-                else:
-                    root = node
-            elif kind is yaml.AliasEvent:
-                fail("E008", event.start_mark, f"alias '*{event.anchor}' is not allowed",
-                     "write the value out in full; story files do not use anchors and aliases")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    fail("E012", event.start_mark, "a second YAML document starts here",
-                         "remove the '---' line; put each act in its own file")
-            elif kind is yaml.StreamEndEvent:
-                return root
+                level -= 1
+
+    def loc(self, event) -> SourceLoc:
+        mark = event.start_mark
+        return SourceLoc(self.path, mark.line + 1, mark.column + 1)
+
+
+def scalar_value(event) -> tuple[object, bool]:
+    """(resolved value, quoted) of a scalar event: plain scalars by YAML 1.2, others as text."""
+    if event.style:
+        return event.value, True
+    if event.implicit[0]:
+        return resolve_plain(event.value), False
+    return event.value, True
+
+
+def key_text(event) -> str:
+    """A mapping key as written: keys are names, so '+3' stays '+3' and 'true' stays 'true'."""
+    return event.value
+
+
+def describe_event(event) -> str:
+    """A writer's word for what a value is, from its first event."""
+    kind = type(event)
+    if kind is MappingStartEvent:
+        return "a mapping"
+    if kind is SequenceStartEvent:
+        return "a list"
+    value, _ = scalar_value(event)
+    return describe(YScalar(value, 0, 0, False))
+
+
+def convert_file(text: str, loc_path: str, convert_root) -> tuple[object | None, list[Diagnostic]]:
+    """Run `convert_root(events, first_event)` on the file's top-level mapping.
+
+    Returns (its result, or None when the file cannot be used, and the diagnostics). The whole-file
+    problems are handled here: syntax errors, tabs, an empty file, a file that is not a mapping,
+    a second document.
+    """
+    diags: list[Diagnostic] = []
+    events = Events(text, loc_path, diags)
+    try:
+        result = _convert_stream(events, convert_root)
+    except _Abort:
+        return None, diags
+    except yaml.MarkedYAMLError as exc:
+        diags.append(_syntax_error(exc, text, loc_path))
+        return None, diags
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        diags.append(make("E002", SourceLoc(loc_path, 0, 0), str(exc).splitlines()[0],
+                          "remove control characters; is this really a story file?"))
+        return None, diags
     finally:
-        loader.dispose()
+        events.close()
+    return result, diags
 
 
-# Marker for the value of a duplicate key, which is reported and then dropped.
-_DUPLICATE = YScalar(None, 0, 0, False)
+def _convert_stream(events: Events, convert_root):
+    next_event = events.next
+    next_event()  # StreamStartEvent
+    first = next_event()
+    if type(first) is yaml.StreamEndEvent:
+        mark = first.start_mark
+        events.diags.append(make("E005", SourceLoc(events.path, 1, 1), "the file holds no YAML content",
+                                 "add the file's keys, or delete the file"))
+        raise _Abort
+    root = next_event()  # after DocumentStartEvent: the root value's first event
+    if type(root) is not MappingStartEvent:
+        what = describe_event(root)
+        events.fail("E006", root, f"the file holds {what}, but a story file must be a mapping of keys",
+                    "start the file with keys such as 'act:' or 'facts:'")
+    result = convert_root(events, root)
+    next_event()  # DocumentEndEvent
+    after = next_event()
+    if type(after) is yaml.DocumentStartEvent:
+        events.fail("E012", after, "a second YAML document starts here",
+                    "remove the '---' line; put each act in its own file")
+    return result
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, loc_path: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if mark is not None and _tab_at(text, mark.line, mark.column):
+        # YAML forbids tabs in indentation; libyaml's own message does not say 'tab'.
+        return make("E003", SourceLoc(loc_path, line, col), "tab character used for indentation",
+                    "indent with spaces only; set your editor to insert spaces")
+    problem = exc.problem or "invalid YAML"
+    return make("E002", SourceLoc(loc_path, line, col), problem, _syntax_hint(problem, exc.context or ""))
+
+
+# ---- the generic tree, for tools and tests ------------------------------------------------------
+
+def parse_text(text: str, loc_path: str) -> tuple[YNode | None, list[Diagnostic]]:
+    """Parse decoded text into a node tree. Returns (root mapping or None, diagnostics)."""
+    def root(events: Events, first) -> YNode:
+        return _tree(events, first)
+
+    return convert_file(text, loc_path, root)
+
+
+def _tree(events: Events, event) -> YNode:
+    kind = type(event)
+    mark = event.start_mark
+    if kind is ScalarEvent:
+        value, quoted = scalar_value(event)
+        return YScalar(value, mark.line + 1, mark.column + 1, quoted)
+    if kind is SequenceStartEvent:
+        seq = YSeq(mark.line + 1, mark.column + 1)
+        while True:
+            item = events.next()
+            if type(item) is SequenceEndEvent:
+                return seq
+            seq.items.append(_tree(events, item))
+    mapping = YMap(mark.line + 1, mark.column + 1)
+    while True:
+        key_event = events.next()
+        if type(key_event) is MappingEndEvent:
+            return mapping
+        if type(key_event) is not ScalarEvent:
+            events.fail("E103", key_event, "a mapping key must be plain text", "write 'name: value'")
+        key = key_text(key_event)
+        key_node = YScalar(key, key_event.start_mark.line + 1, key_event.start_mark.column + 1, False)
+        value = _tree(events, events.next())
+        if key in mapping.items:
+            events.diags.append(duplicate_key(events.path, key_node, mapping.items[key][0].line))
+            continue
+        mapping.items[key] = (key_node, value)
+
+
+def duplicate_key(path: str, key: YScalar, first_line: int) -> Diagnostic:
+    return make("E004", SourceLoc(path, key.line, key.col),
+                f"key '{key.value}' appears twice in this mapping (first at line {first_line})",
+                "remove or rename one of them; YAML would silently keep only the last")
 
 
 def _scalar_text(value: object) -> str:
@@ -326,8 +384,8 @@ def _scalar_text(value: object) -> str:
     return str(value)
 
 
-def read_file(path: Path, loc_path: str) -> tuple[YNode | None, bytes | None, list[Diagnostic]]:
-    """Read, size-check, decode and parse one file. Returns (root, raw bytes, diagnostics)."""
+def read_text(path: Path, loc_path: str) -> tuple[str | None, bytes | None, list[Diagnostic]]:
+    """Read, size-check and decode one file. Returns (text or None, raw bytes, diagnostics)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -344,6 +402,12 @@ def read_file(path: Path, loc_path: str) -> tuple[YNode | None, bytes | None, li
         return None, None, [make("E009", SourceLoc(loc_path), "file is larger than the limit",
                                  "split the act into several files")]
     text, diags = decode(data, loc_path)
+    return text, data, diags
+
+
+def read_file(path: Path, loc_path: str) -> tuple[YNode | None, bytes | None, list[Diagnostic]]:
+    """Read one file into a node tree. Returns (root, raw bytes, diagnostics)."""
+    text, data, diags = read_text(path, loc_path)
     if text is None:
         return None, data, diags
     root, more = parse_text(text, loc_path)
