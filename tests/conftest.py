@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,15 @@ def shipped_story():
     errors = [d.format() for d in diags if d.is_error]
     assert story is not None and not errors, errors
     return story
+
+
+def edited_copy(tmp_path: Path, edits: dict[str, tuple[str, str]], source: Path = VILLAGE) -> Path:
+    """Copy a story folder and apply text edits: {relative file path: (old text, new text)}."""
+    folder = tmp_path / source.name
+    shutil.copytree(source, folder)
+    for name, (old, new) in edits.items():
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder

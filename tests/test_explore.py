@@ -1,13 +1,12 @@
 """The explorer: exhaustive over (scene, state), with witnesses; and seeded random coverage."""
 import io
-import shutil
 
 import pytest
 
 from game.core.loader import load_story
 from game.tools import explore
 
-from conftest import VILLAGE
+from conftest import edited_copy
 
 
 def test_village_is_fully_explored(village):
@@ -21,14 +20,8 @@ def test_village_is_fully_explored(village):
     assert [step[0] for step in witness.steps][-1] == "meeting"
 
 
-def edited_village(tmp_path, old, new, filename="acts/02_end.yaml"):
-    folder = tmp_path / "v"
-    shutil.copytree(VILLAGE, folder)
-    path = folder / filename
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
-    story, diags = load_story(folder)
+def edited_village(tmp_path, old, new):
+    story, diags = load_story(edited_copy(tmp_path, {"acts/02_end.yaml": (old, new)}))
     assert story is not None and not [d for d in diags if d.is_error], [d.format() for d in diags]
     return story
 

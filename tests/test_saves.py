@@ -1,7 +1,6 @@
 """Saves: atomic, versioned, with clear errors for damaged or foreign files and edited stories."""
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from game.core import engine
 from game.core.loader import load_story
 from game.core.saves import SAVE_VERSION, SaveError, SaveStore, atomic_write
 
-from conftest import VILLAGE
+from conftest import VILLAGE, edited_copy
 
 
 @pytest.fixture
@@ -78,32 +77,26 @@ def test_missing_slot_and_bad_slot_name(store, village):
 
 
 def test_save_from_another_story_is_refused(store, village, tmp_path):
-    other_dir = tmp_path / "other"
-    shutil.copytree(VILLAGE, other_dir)
-    text = (other_dir / "story.yaml").read_text().replace("title: Test Village", "title: Another Story")
-    (other_dir / "story.yaml").write_text(text)
-    other, _ = load_story(other_dir)
+    other, _ = load_story(edited_copy(tmp_path, {"story.yaml": ("title: Test Village", "title: Another Story")}))
     store.write("1", other, engine.new_game(other))
     with pytest.raises(SaveError, match="another story"):
         store.read("1", village)
 
 
-def copy_village(tmp_path):
-    folder = tmp_path / "village"
-    shutil.copytree(VILLAGE, folder)
-    return folder
+def saved_then_edited(store, tmp_path, edits):
+    """Save a game in the village story, then edit the story; returns (original, edited)."""
+    story, _ = load_story(VILLAGE)
+    store.write("1", story, played(story))
+    edited, _ = load_story(edited_copy(tmp_path, edits))
+    return story, edited
 
 
 def test_save_from_an_edited_story_loads_when_its_scene_exists(store, tmp_path):
-    folder = copy_village(tmp_path)
-    story, _ = load_story(folder)
-    store.write("1", story, played(story))
-    act = folder / "acts" / "01_gate.yaml"
-    act.write_text(act.read_text().replace("The granary, in full detail.", "The granary, rewritten."))
-    story_yaml = folder / "story.yaml"
-    story_yaml.write_text(story_yaml.read_text().replace("flags:\n", "  fear:\n    label: Fear\n"
-                          "    description: Fear.\n    min: 0\n    max: 5\n    start: 1\nflags:\n"))
-    edited, diags = load_story(folder)
+    story, edited = saved_then_edited(store, tmp_path, {
+        "acts/01_gate.yaml": ("The granary, in full detail.", "The granary, rewritten."),
+        "story.yaml": ("flags:\n", "  fear:\n    label: Fear\n    description: Fear.\n    min: 0\n    max: 5\n"
+                       "    start: 1\nflags:\n"),
+    })
     assert edited.content_hash != story.content_hash
     loaded = store.read("1", edited)
     assert loaded.state.scene == "granary" and loaded.state.stats["fear"] == 1
@@ -112,12 +105,7 @@ def test_save_from_an_edited_story_loads_when_its_scene_exists(store, tmp_path):
 
 
 def test_save_from_an_edited_story_says_which_scene_is_gone(store, tmp_path):
-    folder = copy_village(tmp_path)
-    story, _ = load_story(folder)
-    store.write("1", story, played(story))
-    act = folder / "acts" / "01_gate.yaml"
-    act.write_text(act.read_text().replace("granary", "storehouse"))
-    edited, _ = load_story(folder)
+    _story, edited = saved_then_edited(store, tmp_path, {"acts/01_gate.yaml": ("granary", "storehouse")})
     with pytest.raises(SaveError, match="scene 'granary'.*no longer has"):
         store.read("1", edited)
 
