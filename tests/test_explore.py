@@ -1,7 +1,6 @@
 """The explorer: exhaustive over (scene, state), with witnesses; and seeded random coverage."""
 import io
 
-import pytest
 
 from game.core.loader import load_story
 from game.tools import explore

@@ -1,7 +1,6 @@
 """Saves: atomic, versioned, with clear errors for damaged or foreign files and edited stories."""
 import json
 import os
-from pathlib import Path
 
 import pytest
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.yamlsrc import MAX_FILE_BYTES, YMap, YScalar, YSeq, parse_text, read_file
+from game.core.yamlsrc import MAX_FILE_BYTES, YMap, YSeq, parse_text, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

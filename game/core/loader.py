@@ -13,15 +13,14 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import rules, spec
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, make
 from .model import (Act, Caution, Choice, Condition, Effect, Ending, Fact, Flag, GlossaryTerm, Prompt,
                     Scene, Source, StartState, Stat, Story, Text)
 from .yamlsrc import (Events, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
-                      SequenceStartEvent, YScalar, convert_file, describe_event, duplicate_key, key_text,
-                      read_text, scalar_value)
+                      SequenceStartEvent, YScalar, convert_file, describe_event, duplicate_key, read_text, scalar_value)
 
 STORY_SUFFIX = ".yaml"
 
@@ -176,15 +175,19 @@ class _Converter:
             seen[key] = key_event.start_mark.line + 1
             yield key, key_event, value_event
 
-    def obj(self, event, sp: spec.Obj, what: str, unknown: list | None = None) -> Any:
+    def obj(self, event, sp: spec.Obj, what: str, unknown: list | None = None,
+            key_marks: dict | None = None) -> Any:
         """A mapping with the keys of `sp`. With `unknown`, keys not in `sp` are collected there
-        as (key, loc) instead of reported: the caller decides later what they are."""
+        as (key, loc) instead of reported: the caller decides later what they are. `key_marks`,
+        when given, receives where each key was written."""
         if type(event) is not MappingStartEvent:
             return self.wrong(event, f"{what} should be a mapping of keys, found {describe_event(event)}",
                               f"expected keys: {', '.join(sp.fields)}")
         rec = Rec(self.loc(event))
         fields = sp.fields
         for key, key_event, value_event in self.keys(event):
+            if key_marks is not None:
+                key_marks[key] = key_event.start_mark
             field = fields.get(key)
             if field is None:
                 if unknown is not None:
@@ -580,12 +583,14 @@ def _convert_top(path: str, events: Events, first) -> Rec:
     diags = events.diags
     converter = _Converter(path, diags, events)
     unknown: list[tuple[str, SourceLoc]] = []
-    rec = converter.obj(first, spec.TOP_LEVEL, "this file", unknown)
+    key_marks: dict[str, Any] = {}
+    rec = converter.obj(first, spec.TOP_LEVEL, "this file", unknown, key_marks)
     sp = spec.ACT if "act" in rec.marks else spec.DATA_FILE
     for key in list(rec.marks):
-        if key not in sp.fields:
-            unknown.append((key, _at(path, rec.marks.pop(key))))
+        if key not in sp.fields:  # a key of the other kind of file, e.g. 'facts:' in an act
+            del rec.marks[key]
             rec.pop(key, None)
+            unknown.append((key, _at(path, key_marks[key])))
     for key, loc in sorted(unknown, key=lambda item: (item[1].line, item[1].col)):
         hint = did_you_mean(key, sp.fields) or f"known keys: {', '.join(sp.fields)}"
         diags.append(make("E101", loc, f"unknown key '{key}' in {sp.name}", hint))

@@ -22,7 +22,6 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from .model import Story
 from .state import GameState, StateError

@@ -90,15 +90,10 @@ def resolve_plain(text: str) -> object:
     return text
 
 
-def describe(node: YNode | None) -> str:
-    """A writer's word for what a node is, for 'expected X, found Y' messages."""
-    if isinstance(node, YMap):
-        return "a mapping"
-    if isinstance(node, YSeq):
-        return "a list"
-    if node is None or node.value is None:
+def describe_value(value: object) -> str:
+    """A writer's word for a scalar's value, for 'expected X, found Y' messages."""
+    if value is None:
         return "nothing"
-    value = node.value
     if isinstance(value, bool):
         return f"'{'true' if value else 'false'}' (true/false)"
     if isinstance(value, (int, float)):
@@ -268,8 +263,7 @@ def describe_event(event) -> str:
         return "a mapping"
     if kind is SequenceStartEvent:
         return "a list"
-    value, _ = scalar_value(event)
-    return describe(YScalar(value, 0, 0, False))
+    return describe_value(scalar_value(event)[0])
 
 
 def convert_file(text: str, loc_path: str, convert_root) -> tuple[object | None, list[Diagnostic]]:
@@ -302,7 +296,6 @@ def _convert_stream(events: Events, convert_root):
     next_event()  # StreamStartEvent
     first = next_event()
     if type(first) is yaml.StreamEndEvent:
-        mark = first.start_mark
         events.diags.append(make("E005", SourceLoc(events.path, 1, 1), "the file holds no YAML content",
                                  "add the file's keys, or delete the file"))
         raise _Abort
@@ -374,14 +367,6 @@ def duplicate_key(path: str, key: YScalar, first_line: int) -> Diagnostic:
     return make("E004", SourceLoc(path, key.line, key.col),
                 f"key '{key.value}' appears twice in this mapping (first at line {first_line})",
                 "remove or rename one of them; YAML would silently keep only the last")
-
-
-def _scalar_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def read_text(path: Path, loc_path: str) -> tuple[str | None, bytes | None, list[Diagnostic]]:

@@ -29,7 +29,6 @@ from game.core import engine, rules
 from game.core.loader import load_story
 from game.core.model import ContentLevel, Story
 from game.core.saves import decode_save, encode_save
-from game.core.state import GameState
 
 KEYS = ("story", "start", "level", "see", "choose", "outcome", "stat", "flag", "scene", "unavailable", "ending")
 REPO_STORY = Path(__file__).resolve().parents[2] / "story"
