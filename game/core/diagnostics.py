@@ -106,6 +106,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     # Story graph
     "W501": ("warning", "scene unreachable from the start"),
     "E502": ("error", "dead end: scene with no way out"),
+    # Presentation
+    "E601": ("error", "character no shipped font can draw"),
 }
 
 

@@ -4,11 +4,14 @@ Called by the loader; returns diagnostics and never raises for an author's mista
 """
 from __future__ import annotations
 
+import json
 from collections import deque
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from .diagnostics import Diagnostic, SourceLoc, did_you_mean, make
-from .model import Story
+from .model import Story, Text
 from .rules import Num
 
 if TYPE_CHECKING:  # the builder type only, to read item locations
@@ -106,6 +109,16 @@ def validate(story: Story, builder: "_Builder", *, partial: bool = False) -> lis
                     report("E303", caution.loc, f"caution '{caution.id}' names unknown source '{key}'",
                            did_you_mean(key, story.sources) or "add it under 'sources:' in history.yaml")
 
+    # -- characters the game's fonts cannot draw ---------------------------------------------------
+    drawable = font_coverage()
+    if drawable:
+        for loc, what, text in player_texts(story):
+            missing = sorted({c for c in text if ord(c) not in drawable and not c.isspace()})
+            if missing:
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:8])
+                report("E601", _find_char(loc, missing[0]), f"{what} uses characters no shipped font can draw: {shown}",
+                       "use another character, or add it to the fonts: python assets/fonts/build_fonts.py")
+
     # -- reachability -------------------------------------------------------------------------------
     if whole and story.start in scenes:
         reached = reachable(story, story.start)
@@ -129,3 +142,55 @@ def reachable(story: Story, start: str) -> set[str]:
                 seen.add(choice.goto)
                 queue.append(choice.goto)
     return seen
+
+
+COVERAGE_FILE = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "coverage.json"
+
+
+@lru_cache(maxsize=1)
+def font_coverage() -> frozenset[int]:
+    """Every code point some shipped font can draw (assets/fonts/coverage.json); empty if absent."""
+    try:
+        data = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
+        return frozenset(code for spans in data.values() for lo, hi in spans for code in range(lo, hi + 1))
+    except (OSError, ValueError, TypeError):
+        return frozenset()
+
+
+def player_texts(story: Story) -> Iterator[tuple[SourceLoc, str, str]]:
+    """(where, what, text) for every string the game shows players."""
+    def texts(value: Text | None) -> str:
+        return "" if value is None else value.full + (value.classroom or "")
+
+    yield story.start_loc, "the story's title or content note", story.title + story.content_note
+    for stat in story.stats.values():
+        yield stat.loc, f"stat '{stat.name}'", stat.label + stat.description
+    for act in story.acts.values():
+        yield act.loc, f"act '{act.id}'", act.title + act.summary + "".join(
+            p.prompt + p.teacher_note for p in act.discussion)
+    for scene in story.scenes.values():
+        yield scene.loc, f"scene '{scene.id}'", scene.place + texts(scene.text) + (
+            scene.ending.title + texts(scene.ending.epilogue) if scene.ending else "")
+        for choice in scene.choices:
+            yield choice.loc, f"choice {choice.index + 1} of '{scene.id}'", \
+                texts(choice.text) + texts(choice.locked) + texts(choice.outcome)
+    for fact in story.facts.values():
+        yield fact.loc, f"fact '{fact.id}'", fact.when + fact.title + texts(fact.claim) + fact.note
+    for source in story.sources.values():
+        yield source.loc, f"source '{source.key}'", source.cite
+    for term in story.glossary:
+        yield term.loc, f"glossary term '{term.term}'", \
+            term.term + term.pinyin + term.hanzi + term.definition + "".join(term.aliases)
+
+
+def _find_char(loc: SourceLoc, char: str) -> SourceLoc:
+    """Where `char` first appears in the file at or after `loc` (this runs only for errors)."""
+    try:
+        lines = Path(loc.path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return loc
+    for number in range(max(loc.line, 1), len(lines) + 1):
+        col = lines[number - 1].find(char)
+        if col >= 0:
+            return SourceLoc(loc.path, number, col + 1)
+    return loc

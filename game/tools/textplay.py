@@ -29,9 +29,9 @@ q quits; ? shows this help."""
 
 
 def default_save_folder() -> Path:
-    import platformdirs  # imported here so loading the core never needs it
+    from game.core.settings import user_folders
 
-    return Path(platformdirs.user_data_dir("iron-and-grain", appauthor=False)) / "saves"
+    return user_folders()[0]
 
 
 class TextPlayer:
