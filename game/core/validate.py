@@ -113,7 +113,7 @@ def validate(story: Story, builder: "_Builder", *, partial: bool = False) -> lis
     drawable = font_coverage()
     if drawable:
         for loc, what, text in player_texts(story):
-            missing = sorted({c for c in text if ord(c) not in drawable and not c.isspace()})
+            missing = sorted(c for c in set(text) if ord(c) not in drawable and not c.isspace())
             if missing:
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:8])
                 report("E601", _find_char(loc, missing[0]), f"{what} uses characters no shipped font can draw: {shown}",
