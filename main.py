@@ -1,22 +1,30 @@
 """Play Iron and Grain.
 
-Until the desktop front end lands, this runs the terminal player:
-    python main.py [--story PATH] [--act ID] [--classroom]
-A story with errors prints its diagnostics and exits with status 1.
+    python main.py                  the desktop game (mouse or keyboard)
+    python main.py --text           the same story in the terminal (screen readers, writers)
+    python main.py --story PATH     another story folder; a story with errors prints its
+                                    diagnostics and exits with status 1
 """
 import argparse
 import sys
 
-from game.__main__ import add_play_arguments, cmd_play
+from game.__main__ import add_play_arguments, cmd_play, load_or_report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python main.py", description="Play Iron and Grain.")
     parser.add_argument("--story", default="story", help="story folder (default: story)")
+    parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
     add_play_arguments(parser)
     args = parser.parse_args(argv)
     args.path = args.story
-    return cmd_play(args)
+    if args.text:
+        return cmd_play(args)
+    if load_or_report(args.story) is None:  # the same diagnostics as `python -m game check`
+        return 1
+    from game.ui.app import run  # pygame is imported only for the desktop game
+
+    return run(args.story, classroom=args.classroom, act=args.act)
 
 
 if __name__ == "__main__":

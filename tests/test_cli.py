@@ -81,7 +81,7 @@ def test_check_missing_path():
 
 def test_main_with_a_broken_story_prints_diagnostics_and_fails(tmp_path):
     story = make_broken(tmp_path)
-    result = run("main.py", "--story", str(story), "--no-saves")
+    result = run("main.py", "--story", str(story))
     assert result.returncode == 1
     assert "E106" in result.stderr and "did you mean 'gate'?" in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,0 +1,417 @@
+"""The desktop game: the window, the event-driven loop, the screen stack and the game session.
+
+The loop sleeps in `pygame.event.wait()` whenever no screen is animating, and draws only when
+something changed (pgzero's need_redraw): an idle game uses no CPU. The first frame of the
+title screen is drawn before the story is loaded; the story, the art and the saves follow.
+
+Global keys: F11 fullscreen, F5 quicksave, F9 quickload. An unexpected error never shows a
+traceback: it is written to a log file in the user's log folder and the player sees a message.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+import pygame
+
+from game.core import engine
+from game.core import settings as settings_store
+from game.core.diagnostics import sort_key
+from game.core.loader import load_story
+from game.core.model import Story
+from game.core.saves import SaveError, SaveStore
+from game.core.settings import Settings
+from game.core.state import GameState
+
+from .screen import Screen
+from .theme import Theme, mood_for_date, palette_for
+
+FPS = 60
+THUMBNAIL_SIZE = (320, 180)
+
+
+class Session:
+    """The game being played: the state, the states before it (for rollback) and autosaves."""
+
+    def __init__(self, app: "App", state: GameState) -> None:
+        self.app = app
+        self.state = state
+        self.history: list[GameState] = []
+
+    @property
+    def story(self) -> Story:
+        return self.app.story
+
+    def choose(self, index: int) -> engine.Outcome:
+        self.history.append(self.state)
+        self.state, outcome = engine.choose(self.story, self.state, index)
+        self.app.autosave()
+        return outcome
+
+    def rollback(self) -> bool:
+        if not self.history:
+            return False
+        self.state = self.history.pop()
+        self.app.autosave()
+        return True
+
+
+class App:
+    def __init__(self, story_path: str = "story", *, size: tuple[int, int] | None = None,
+                 classroom: bool = False, start: Callable[["App"], None] | None = None) -> None:
+        self.story_path = story_path
+        self.saves_folder, self.config_folder, self.log_folder = settings_store.user_folders()
+        self.settings_path = self.config_folder / "settings.json"
+        self.settings, self.settings_reset = settings_store.load(self.settings_path)
+        if classroom:
+            self.settings = replace(self.settings, classroom_mode=True, content_level="classroom")
+        self.saves = SaveStore(self.saves_folder)
+        self.story: Story | None = None
+        self.story_errors: list[str] = []
+        self.session: Session | None = None
+        self.stack: list[tuple[Screen, Callable[[Any], None] | None]] = []
+        self.running = True
+        self.dirty = True
+        self.mood = 0.0
+        self.mouse: tuple[int, int] | None = None
+        self.start = start
+        self.toast: tuple[str, float] | None = None  # a short message at the bottom, and until when
+        self.audio = False
+        self._init_pygame(size)
+        self.theme = self._make_theme()
+
+    # -- window ------------------------------------------------------------------------------------
+    def _init_pygame(self, size: tuple[int, int] | None) -> None:
+        os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Iron and Grain")
+        try:
+            pygame.mixer.init()
+            self.audio = True
+        except pygame.error:  # no sound device: the game runs silent
+            self.audio = False
+        self.window_size = size or tuple(self.settings.window_size)
+        self._open_window()
+        pygame.key.set_repeat(400, 40)
+
+    def _open_window(self) -> None:
+        if self.settings.fullscreen:
+            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            self.surface = pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+
+    def _make_theme(self) -> Theme:
+        width, height = self.surface.get_size()
+        palette = palette_for(self.mood, self.settings.high_contrast or self.settings.classroom_mode)
+        return Theme(width, height, self.settings.text_scale, palette, self.settings.reduced_motion,
+                     projector=self.settings.classroom_mode)
+
+    def relayout(self) -> None:
+        self.theme = self._make_theme()
+        for screen, _callback in self.stack:
+            screen.layout()
+        self.invalidate()
+
+    def set_mood(self, date: str) -> None:
+        """Tint the palette for a story date (greyer as the famine deepens)."""
+        mood = mood_for_date(date)
+        if abs(mood - self.mood) > 0.005:
+            self.mood = mood
+            self.relayout()
+
+    def apply_settings(self, new: Settings) -> None:
+        old = self.settings
+        self.settings = new
+        if new.fullscreen != old.fullscreen:
+            self._open_window()
+        self.save_settings()
+        self.relayout()
+
+    def save_settings(self) -> None:
+        try:
+            settings_store.save(self.settings, self.settings_path)
+        except OSError as exc:
+            self.notify(f"Settings could not be saved: {exc.strerror or exc}")
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+
+    # -- the screen stack --------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1][0] if self.stack else None
+
+    def push(self, screen: Screen, on_result: Callable[[Any], None] | None = None) -> None:
+        self.stack.append((screen, on_result))
+        screen.layout()
+        self.invalidate()
+
+    def pop(self, screen: Screen | None = None, result: Any = None) -> None:
+        if not self.stack or (screen is not None and self.stack[-1][0] is not screen):
+            return
+        _screen, callback = self.stack.pop()
+        if self.top is not None:
+            self.top.on_resume(result)
+        if callback is not None:
+            callback(result)
+        self.invalidate()
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.push(screen)
+
+    def reset_to(self, screen: Screen) -> None:
+        self.stack.clear()
+        self.push(screen)
+
+    def invalidate(self) -> None:
+        self.dirty = True
+
+    def notify(self, message: str, seconds: float = 3.5) -> None:
+        self.toast = (message, time.monotonic() + seconds)
+        self.invalidate()
+
+    # -- story, session and saves --------------------------------------------------------------
+    def load_story(self) -> bool:
+        story, diags = load_story(self.story_path)
+        errors = [d for d in sorted(diags, key=sort_key) if d.is_error]
+        if story is None or errors:
+            self.story_errors = [d.format() for d in errors] or ["the story could not be loaded"]
+            return False
+        self.story = story
+        return True
+
+    def new_session(self, state: GameState) -> Session:
+        self.session = Session(self, state)
+        return self.session
+
+    def save_meta(self) -> dict:
+        assert self.story is not None and self.session is not None
+        from game.core.model import date_label
+
+        scene = self.story.scenes[self.session.state.scene]
+        act = self.story.acts.get(scene.act)
+        return {"act": act.title if act else "", "date": date_label(scene.date, season=True),
+                "place": scene.place, "turn": self.session.state.turn}
+
+    def write_save(self, slot: str, quiet: bool = False) -> bool:
+        if self.story is None or self.session is None:
+            return False
+        try:
+            path = self.saves.write(slot, self.story, self.session.state, self.save_meta())
+            self._write_thumbnail(path.with_suffix(".png"))
+        except SaveError as exc:
+            self.notify(f"Could not save: {exc}")
+            return False
+        if not quiet:
+            self.notify("Saved." if slot != "quick" else "Quicksaved.")
+        return True
+
+    def autosave(self) -> None:
+        self.write_save("auto", quiet=True)
+
+    def _write_thumbnail(self, path: Path) -> None:
+        """A small picture of the game under any menus, for the save and load screens."""
+        game_screens = [screen for screen, _ in self.stack if screen.shows_game]
+        if not game_screens:
+            return
+        try:
+            shot = pygame.Surface(self.surface.get_size())
+            game_screens[-1].draw(shot)
+            pygame.image.save(pygame.transform.smoothscale(shot, THUMBNAIL_SIZE), str(path))
+        except (pygame.error, OSError):
+            pass  # a save without a thumbnail is still a save
+
+    def load_slot(self, slot: str) -> bool:
+        """Load a save and continue playing it; a damaged save is reported, never fatal."""
+        if self.story is None:
+            return False
+        try:
+            loaded = self.saves.read(slot, self.story)
+        except SaveError as exc:
+            self.notify(str(exc)[0].upper() + str(exc)[1:] + ".", seconds=6)
+            return False
+        self.new_session(loaded.state)
+        from .screens.scene import SceneScreen
+
+        self.reset_to(SceneScreen(self))
+        for warning in loaded.warnings:
+            self.notify(f"Note: {warning}.", seconds=5)
+        return True
+
+    # -- the loop ----------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if not self.settings.fullscreen:
+                size = self.surface.get_size()
+                if size != tuple(self.settings.window_size):
+                    self.settings = replace(self.settings, window_size=(max(size[0], 320), max(size[1], 240)))
+            self.relayout()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED):
+            self.invalidate()
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self.invalidate()
+        elif event.type == pygame.WINDOWLEAVE:
+            self.mouse = None
+            self.invalidate()
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F5 and self.session is not None:
+                self.write_save("quick")
+                return
+            if event.key == pygame.K_F9 and self.story is not None:
+                if self.saves.path("quick").exists():
+                    self.load_slot("quick")
+                else:
+                    self.notify("There is no quicksave yet (F5 saves).")
+                return
+        if self.top is not None:
+            self.top.handle(event)
+            if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL,
+                              pygame.TEXTINPUT):
+                self.invalidate()
+
+    def update(self, dt: float) -> bool:
+        animating = False
+        for screen, _ in self.stack:
+            if screen.update(dt):
+                animating = True
+                self.dirty = True
+        if self.toast is not None:
+            if time.monotonic() >= self.toast[1]:
+                self.toast = None
+                self.dirty = True
+            else:
+                animating = True
+        return animating
+
+    def draw(self) -> None:
+        if not self.stack:
+            self.surface.fill(self.theme.palette.paper)
+        else:
+            first = max(i for i, (screen, _) in enumerate(self.stack) if screen.opaque or i == 0)
+            for screen, _ in self.stack[first:]:
+                screen.draw(self.surface)
+        if self.toast is not None:
+            self._draw_toast(self.toast[0])
+        pygame.display.flip()
+        self.dirty = False
+
+    def _draw_toast(self, message: str) -> None:
+        from . import text
+
+        theme = self.theme
+        rendered = text.line(message, "sans", theme.size("ui"), theme.palette.card)
+        box = rendered.get_rect()
+        box.inflate_ip(theme.unit * 4, theme.unit * 2)
+        box.midbottom = (self.surface.get_width() // 2, self.surface.get_height() - theme.margin)
+        pygame.draw.rect(self.surface, theme.palette.ink, box, border_radius=theme.radius)
+        self.surface.blit(rendered, rendered.get_rect(center=box.center))
+
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> None:
+        """One turn of the loop without waiting: used by the tests to drive the game."""
+        for event in events if events is not None else pygame.event.get():
+            self.handle(event)
+        self.update(dt)
+        if self.dirty:
+            self.draw()
+
+    def begin(self) -> None:
+        """Show the first screen, then do the slow loading behind it."""
+        from .screens.title import TitleScreen
+
+        self.push(TitleScreen(self))
+        self.draw()  # the first frame, before the story is read
+        ok = self.load_story()
+        if self.start is not None and ok:
+            self.start(self)
+        if self.top is not None:
+            self.top.layout()
+        self.invalidate()
+
+    def run(self) -> int:
+        try:
+            self.begin()
+            clock = time.monotonic()
+            animating = True
+            while self.running:
+                if animating or self.dirty:
+                    event = pygame.event.wait(1000 // FPS)
+                else:
+                    event = pygame.event.wait()  # idle: sleep until something happens
+                events = [event] + pygame.event.get() if event.type != pygame.NOEVENT else pygame.event.get()
+                for event in events:
+                    self.handle(event)
+                now = time.monotonic()
+                animating = self.update(min(0.1, now - clock))
+                clock = now
+                if self.dirty and self.running:
+                    self.draw()
+        except Exception:  # noqa: BLE001 - the last line of defence: log it, tell the player
+            return self.crash(traceback.format_exc())
+        finally:
+            self.save_settings()
+        return 0
+
+    def crash(self, details: str) -> int:
+        log = self.write_log(details)
+        message = ("Something went wrong and the game has to stop. Your progress up to the last choice "
+                   "is kept in the autosave.")
+        where = f"The details are in {log}." if log else ""
+        print(f"Iron and Grain: {message} {where}", file=sys.stderr)
+        try:
+            from .screens.message import MessageScreen
+
+            self.stack.clear()
+            self.push(MessageScreen(self, "The game stopped", f"{message}\n\n{where}", buttons=[("Quit", None)]))
+            self.draw()
+            while self.running:
+                event = pygame.event.wait()
+                if event.type == pygame.QUIT or (event.type == pygame.KEYDOWN and event.key in
+                                                 (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
+                    break
+                if event.type == pygame.MOUSEBUTTONUP:
+                    break
+        except Exception:  # noqa: BLE001 - the message itself failed: the console line stands
+            pass
+        return 1
+
+    def write_log(self, details: str) -> Path | None:
+        try:
+            self.log_folder.mkdir(parents=True, exist_ok=True)
+            path = self.log_folder / f"crash-{datetime.now().strftime('%Y%m%d-%H%M%S')}.log"
+            path.write_text(details, encoding="utf-8")
+            return path
+        except OSError:
+            return None
+
+
+def run(story_path: str = "story", *, classroom: bool = False, act: str | None = None) -> int:
+    start = None
+    if act:
+        def start(app: App) -> None:  # --act ID: straight into an act, from its start state
+            from .screens.scene import SceneScreen
+
+            if app.story is not None and act in app.story.acts:
+                app.new_session(engine.new_game(app.story, act))
+                app.reset_to(SceneScreen(app))
+    app = App(story_path, classroom=classroom, start=start)
+    code = app.run()
+    pygame.quit()
+    return code

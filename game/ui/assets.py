@@ -1,0 +1,67 @@
+"""Fonts and images from assets/, loaded on first use and cached.
+
+Fonts are the OFL subsets built by assets/fonts/build_fonts.py: EB Garamond for prose and
+titles, Noto Sans for the interface, Noto Serif CJK SC for Chinese. A missing image is not an
+error (the screen draws without it); a missing font falls back to pygame's default font, so a
+broken install still shows text rather than crashing.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+FONT_FILES = {
+    "serif": "ebgaramond-regular.otf",
+    "serif_italic": "ebgaramond-italic.otf",
+    "sans": "notosans-regular.ttf",
+    "sans_bold": "notosans-bold.ttf",
+    "cjk": "notoserifcjk-sc.otf",
+}
+# Chinese characters look larger than Latin at the same size; this keeps them in proportion.
+CJK_SCALE = 0.9
+
+
+@lru_cache(maxsize=128)
+def font(face: str, size: int) -> pygame.font.Font:
+    if not pygame.font.get_init():
+        pygame.font.init()
+    if face == "cjk":
+        size = max(8, round(size * CJK_SCALE))
+    path = ASSETS / "fonts" / FONT_FILES[face]
+    try:
+        return pygame.font.Font(path, size)
+    except (OSError, FileNotFoundError, pygame.error):
+        return pygame.font.Font(None, size)
+
+
+@lru_cache(maxsize=32)
+def _image(name: str) -> pygame.Surface | None:
+    path = ASSETS / "images" / name
+    try:
+        image = pygame.image.load(path)
+    except (OSError, FileNotFoundError, pygame.error):
+        return None
+    return image.convert() if pygame.display.get_surface() is not None else image
+
+
+@lru_cache(maxsize=16)
+def image_cover(name: str, width: int, height: int) -> pygame.Surface | None:
+    """The image scaled and cropped to fill width x height (like CSS object-fit: cover)."""
+    image = _image(name)
+    if image is None or width <= 0 or height <= 0:
+        return None
+    iw, ih = image.get_size()
+    scale = max(width / iw, height / ih)
+    scaled = pygame.transform.smoothscale(image, (max(1, round(iw * scale)), max(1, round(ih * scale))))
+    x = (scaled.get_width() - width) // 2
+    y = (scaled.get_height() - height) // 2
+    return scaled.subsurface((x, y, width, height)).copy()
+
+
+def art_for_act(act_id: str) -> str:
+    """The image of an act: assets/images/act_<id>.png, else the title image."""
+    name = f"act_{act_id}.png"
+    return name if (ASSETS / "images" / name).exists() else "title.png"

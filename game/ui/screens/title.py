@@ -1,0 +1,142 @@
+"""The title screen: the village at dawn, the game's name, and the way in.
+
+New game (after the content note), Continue (the latest autosave), Load, Chapters, Settings and
+Quit. When the story cannot be loaded, the screen says so and lists the first problems, so a
+writer who broke a file sees why instead of a blank window.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.core import engine
+
+from .. import assets, text
+from ..screen import Screen
+from ..theme import mix
+from ..widgets import Button, panel
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.focus.visible = True
+
+    # -- actions ------------------------------------------------------------------------------------
+    def new_game(self) -> None:
+        story = self.app.story
+        if story is None:
+            return
+        from .message import MessageScreen
+
+        note = story.content_note or "This story describes hunger, fear and death."
+        level = self.app.settings.content_level
+        if level == "classroom":
+            note += "\n\nClassroom content level is on: the most graphic documented details are left out."
+        self.app.push(MessageScreen(self.app, "Before you begin", note, [("Begin", True), ("Back", False)]),
+                      self._begin)
+
+    def _begin(self, go: bool) -> None:
+        if go and self.app.story is not None:
+            self.start_game(engine.new_game(self.app.story))
+
+    def start_game(self, state) -> None:
+        from .scene import SceneScreen
+
+        self.app.new_session(state)
+        self.app.autosave()
+        self.app.reset_to(SceneScreen(self.app))
+
+    def continue_game(self) -> None:
+        self.app.load_slot("auto")
+
+    def load(self) -> None:
+        from .saves import SavesScreen
+
+        self.app.push(SavesScreen(self.app, mode="load"))
+
+    def chapters(self) -> None:
+        from .chapters import ChaptersScreen
+
+        self.app.push(ChaptersScreen(self.app))
+
+    def settings(self) -> None:
+        from .settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    # -- layout -------------------------------------------------------------------------------------
+    def layout(self) -> None:
+        theme = self.theme
+        ready = self.app.story is not None
+        has_autosave = ready and self.app.saves.path("auto").exists()
+        items = []
+        if has_autosave:
+            items.append(Button("Continue", self.continue_game))
+        items += [
+            Button("New game", self.new_game, enabled=ready),
+            Button("Load", self.load, enabled=ready),
+            Button("Chapters", self.chapters, enabled=ready and bool(self.app.story.acts) if ready else False),
+            Button("Settings", self.settings),
+            Button("Quit", self.quit),
+        ]
+        width = min(round(theme.base * 17), theme.width - theme.margin * 2)
+        inner = width - theme.unit * 6
+        button_height = max(b.measure(theme, inner) for b in items)
+        gap = theme.unit
+        title_height = round(theme.size("display") * 1.15) + round(theme.size("lead") * 1.6) + theme.unit * 3
+        errors_height = 0 if ready or not self.app.story_errors else round(theme.size("caption") * 1.4 * 7)
+        height = theme.unit * 4 + title_height + errors_height + len(items) * (button_height + gap) + theme.unit * 3
+        wide = theme.width / theme.height >= 1.45
+        self.card = pygame.Rect(0, 0, width, min(height, theme.height - theme.margin * 2))
+        if wide:
+            self.card.midleft = (theme.margin * 2, theme.height // 2)
+        else:
+            self.card.center = (theme.width // 2, theme.height // 2)
+        y = self.card.y + theme.unit * 4 + title_height + errors_height
+        for button in items:
+            button.rect = pygame.Rect(self.card.x + theme.unit * 3, y, inner, button_height)
+            y += button_height + gap
+        self.focus.set(items)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return  # the title is the bottom of the stack: Esc does nothing here
+        self.focus.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, palette = self.theme, self.palette
+        surface.fill(palette.paper)
+        art = None if self.app.story is None else assets.image_cover("title.png", theme.width, theme.height)
+        if art is not None and not self.app.settings.high_contrast:
+            surface.blit(art, (0, 0))
+        panel(surface, self.card, palette, theme, fill=palette.paper)
+        x = self.card.x + theme.unit * 3
+        y = self.card.y + theme.unit * 3
+        name = text.render("Iron and Grain", "serif", theme.size("display"), palette.ink)
+        surface.blit(name, (x, y))
+        y += round(theme.size("display") * 1.15)
+        subtitle = text.render("A brigade secretary in Henan, 1958-1962", "serif_italic", theme.size("lead"),
+                               palette.ink_soft)
+        surface.blit(subtitle, (x, y))
+        y += round(theme.size("lead") * 1.6)
+        pygame.draw.line(surface, palette.accent, (x, y), (x + theme.unit * 8, y), max(2, theme.unit // 3))
+        if self.app.story is None and self.app.story_errors:
+            y += theme.unit * 2
+            lines = ["The story could not be loaded:"] + self.app.story_errors[:4]
+            if len(self.app.story_errors) > 4:
+                lines.append(f"... and {len(self.app.story_errors) - 4} more (python -m game check)")
+            for line in lines:
+                block = text.layout(line, self.card.width - theme.unit * 6, theme.size("caption"), face="sans",
+                                    line_height=1.3)
+                block.draw(surface, (x, y), palette.bad)
+                y += block.height
+        self.focus.draw(surface, theme, palette, self.app.mouse)
+        hint = text.render("Arrows or Tab to move, Enter to choose. F11 fullscreen.", "sans", theme.size("caption"),
+                           mix(palette.ink_soft, palette.paper, 0.2))
+        surface.blit(hint, hint.get_rect(bottomleft=(x, self.card.bottom - theme.unit)))
