@@ -9,6 +9,7 @@ grain, printed in order on paper with slight misregistration, and finished
 with paper grain and fibres.
 """
 
+import itertools
 import math
 import os
 import random
@@ -37,10 +38,6 @@ INK = hexc("#2B2620")
 VERMILION = hexc("#B23A2A")
 OCHRE = hexc("#C89B3C")
 GREEN = hexc("#6F7A4A")
-
-
-def mix(a, b, t):
-    return tuple(int(round(a[i] + (b[i] - a[i]) * t)) for i in range(3))
 
 
 # ---------------------------------------------------------------- geometry
@@ -74,7 +71,7 @@ def wobble(pts, rng, amp=1.2, step=5.0, closed=True, freq=0.05, chip=0.18):
     noise = Noise1D(rng)
     segs = list(pts) + ([pts[0]] if closed else [])
     out, s = [], 0.0
-    for (xa, ya), (xb, yb) in zip(segs, segs[1:]):
+    for (xa, ya), (xb, yb) in itertools.pairwise(segs):
         L = math.hypot(xb - xa, yb - ya)
         if L < 1e-6:
             continue
@@ -147,16 +144,11 @@ def y_at(line, x):
     """Height of a polyline (sorted by x) at x."""
     if x <= line[0][0]:
         return line[0][1]
-    for (xa, ya), (xb, yb) in zip(line, line[1:]):
+    for (xa, ya), (xb, yb) in itertools.pairwise(line):
         if xa <= x <= xb:
             t = (x - xa) / ((xb - xa) or 1e-6)
             return ya + (yb - ya) * t
     return line[-1][1]
-
-
-def rot(pts, cx, cy, ang):
-    c, s = math.cos(ang), math.sin(ang)
-    return [(cx + (x - cx) * c - (y - cy) * s, cy + (x - cx) * s + (y - cy) * c) for x, y in pts]
 
 
 # ---------------------------------------------------------------- plates
@@ -191,7 +183,7 @@ class Plate:
         pygame.draw.circle(self.surf, self._c(cut), ((c[0] - ox) * S, (c[1] - oy) * S), r * S)
 
     def line(self, pts, w, cut=False):
-        pygame.draw.lines(self.surf, self._c(cut), False, _tx(pts), max(1, int(round(w * S))))
+        pygame.draw.lines(self.surf, self._c(cut), False, _tx(pts), max(1, round(w * S)))
 
 
 @contextmanager
@@ -222,7 +214,8 @@ class Print:
     """A picture: paper plus plates printed in order.
 
     inks: (name, colour, misregistration offset, wear) with wear = how many times
-    the wood-grain/pitting texture is applied to that plate (0 = a clean print).
+    the wood-grain/pitting texture is applied to that plate (0 = a clean print;
+    negative = a quieter texture, mostly pits, for the key block).
     """
 
     def __init__(self, seed, paper, inks):
@@ -249,19 +242,21 @@ class Print:
         base = pygame.Surface((W * S, H * S))
         base.fill(self.paper)
         tex = wear_texture(rng)
+        quiet = wear_texture(rng, streaks=0.06)
         for i, (name, off, wear) in enumerate(self.order):
             pl = self.plates[name]
-            for k in range(wear):
+            for k in range(abs(wear)):
                 j = i * 3 + k
                 area = pygame.Rect((37 + 131 * j % 400) * S, (23 + 97 * j % 400) * S, W * S, H * S)
-                pl.surf.blit(tex, (0, 0), area, special_flags=pygame.BLEND_RGBA_MULT)
+                pl.surf.blit(tex if wear > 0 else quiet, (0, 0), area,
+                             special_flags=pygame.BLEND_RGBA_MULT)
             base.blit(pl.surf, (off[0] * S, off[1] * S))
         img = pygame.transform.smoothscale(base, (W, H))
         paper_grain(img, rng, grain)
         return img
 
 
-def wear_texture(rng):
+def wear_texture(rng, streaks=1.0):
     """Where the ink did not quite take: wood-grain streaks and pits (alpha only)."""
     pad = 400
     tw, th = W + pad, H + pad
@@ -269,7 +264,7 @@ def wear_texture(rng):
     tex.fill((255, 255, 255, 255))
     noise = Noise1D(rng)
     # broad soft bands of grain
-    for _ in range(160):
+    for _ in range(int(160 * streaks)):
         y = rng.uniform(0, th)
         x = rng.uniform(-300, tw)
         length = rng.uniform(200, 900)
@@ -279,7 +274,7 @@ def wear_texture(rng):
                for k in range(int(length / 16) + 2)]
         pygame.draw.lines(tex, (255, 255, 255, a), False, pts, rng.randint(4, 10))
     # fine streaks
-    for _ in range(520):
+    for _ in range(int(520 * streaks)):
         y = rng.uniform(0, th)
         x = rng.uniform(-100, tw)
         length = rng.uniform(40, 420)
@@ -513,7 +508,10 @@ def fade_at(z, fade, zref=12.0):
 def furrows_z(pl, rng, g, X0, X1, Z0, Z1, spacing=0.35, width=0.11, cut=False, breaks=0.15,
               wmin=0.35, min_px=3.2, fade=0.3):
     """Rows running away from the viewer (they converge on the vanishing point)."""
-    sp = max(spacing, min_px * Z0 / g.f * (1 + fade * math.log(max(1.0, Z0 / 12.0))))
+    xm = abs((X0 + X1) / 2) + 1e-3
+    sin_t = math.sin(math.atan2(g.k, g.f * xm))
+    sp = max(spacing, min_px * Z0 / g.f * (1 + fade * math.log(max(1.0, Z0 / 12.0))) / sin_t)
+    width *= sin_t ** 0.5
     noise = Noise1D(rng)
     X = X0 + sp * rng.uniform(0.2, 0.8)
     row = 0
@@ -558,12 +556,47 @@ def furrows_x(pl, rng, g, X0, X1, Z0, Z1, spacing=0.45, ratio=0.42, cut=False, b
         z += dz
 
 
-def draw_fields(p, rng, g, plots, styles, bank=0.5, wob=1.0):
+def bank_cut(p, rng, g, pts_world, width, plates=None, breaks=0.3):
+    """A field bank or path: a broken pale line cut through the plates along the ground."""
+    noise = Noise1D(rng)
+    seed = rng.uniform(0, 300)
+    path = []
+    for i, (X, Z) in enumerate(pts_world):
+        x, y = g.p(X, Z)
+        w = width * (12.0 / Z) ** 0.6 * (1 + 0.5 * noise.fbm(seed + i * 0.35))
+        if noise(seed * 3 + i * 0.17) < -1 + 2 * breaks:
+            w = 0
+        path.append((x, y, w))
+    for name, _o, _w in p.order:
+        if plates is None or name in plates:
+            mod_stroke(p[name], path, cut=True, wmin=0.5)
+
+
+def row_tufts(pl, rng, g, X0, X1, Z0, Z1, spacing=0.3, height=0.16, step=0.22, min_px=5.0):
+    """Young wheat plants standing along the rows in the near ground."""
+    X = X0 + spacing * 0.5
+    while X < X1:
+        z = Z0
+        while z < Z1:
+            s_ = g.s(z)
+            L = height * s_
+            if L < min_px:
+                break
+            x, y = g.p(X + rng.uniform(-0.03, 0.03), z)
+            for k in range(rng.randint(2, 4)):
+                a = -math.pi / 2 + rng.uniform(-0.75, 0.75)
+                ll = L * rng.uniform(0.5, 1.0)
+                pl.blade((x, y), (x + math.cos(a) * ll, y + math.sin(a) * ll),
+                         max(0.8, ll * 0.13), rng, taper=(0.0, 0.85), bend=rng.uniform(-0.2, 0.2))
+            z += step * rng.uniform(0.7, 1.3) * (1 + (z - Z0) * 0.08)
+        X += spacing
+
+
+def draw_fields(p, rng, g, plots, styles, bank=4.0, wob=1.0):
     """Print a field layout. styles: kind -> (colour plate or None, hatch, params)."""
     for (X0, X1, Z0, Z1, kind) in plots:
         col, hatch, kw = styles[kind]
-        b = bank * (Z0 / 20.0) ** 0.5
-        poly = g.quad(X0 + b, X1 - b, Z0 + b * 0.6, Z1 - b * 0.6)
+        poly = g.quad(X0, X1, Z0, Z1)
         poly = wobble(poly, rng, wob * min(1.5, 30.0 / Z0 + 0.3), 6)
         if col:
             p[col].fill(poly)
@@ -573,21 +606,63 @@ def draw_fields(p, rng, g, plots, styles, bank=0.5, wob=1.0):
                     furrows_z(c, rng, g, X0, X1, Z0, Z1, **kw)
                 elif hatch == "x":
                     furrows_x(c, rng, g, X0, X1, Z0, Z1, **kw)
+    if bank > 0:
+        for (X0, X1, Z0, Z1, kind) in plots:
+            n = 24
+            near = [(X0 + (X1 - X0) * i / n, Z0) for i in range(n + 1)]
+            side = [(X0, 1 / (1 / Z0 + (1 / Z1 - 1 / Z0) * i / n)) for i in range(n + 1)]
+            bank_cut(p, rng, g, near, bank, breaks=0.25)
+            bank_cut(p, rng, g, side, bank * 0.8, breaks=0.35)
 
 
-def leaf_cluster_crown(ink, rng, clusters, light=(-1.0, -0.7), cut_rate=0.85):
-    """Foliage as overlapping lobed clusters, each with a cut highlight on its lit side."""
+def foliage(ink, rng, masses, light=(-1.0, -0.7), leaf=8.0, edge=1.0, cuts=1.0):
+    """Leaf masses: all are filled with serrated, leafy edges; then each gets leaf-shaped
+    cuts along its lit side, which separates it from the shadowed mass above it.
+    masses: (cx, cy, rx, ry)."""
     la = math.atan2(light[1], light[0])
-    for (cx, cy, rx, ry, lit) in clusters:
-        ink.fill(wobble(lobed(rng, cx, cy, rx, ry, rng.randint(5, 8)), rng, 0.4, 3))
-        if rng.random() < cut_rate * (0.35 + 0.65 * lit):
-            span = rng.uniform(0.9, 1.6)
-            a0 = la - span / 2 + rng.uniform(-0.3, 0.3)
-            crescent(ink, cx, cy, rx * 0.72, ry * 0.72, a0, a0 + span,
-                     max(1.0, rx * rng.uniform(0.12, 0.2)))
-            if rx > 6 and rng.random() < 0.6:
-                crescent(ink, cx, cy, rx * 0.42, ry * 0.42, a0 + 0.2, a0 + span - 0.2,
-                         max(0.8, rx * 0.1))
+    for (cx, cy, rx, ry) in masses:
+        ink.fill(wobble(lobed(rng, cx, cy, rx * 0.9, ry * 0.9, rng.randint(6, 10), 0.22, 36),
+                        rng, 0.5, 3))
+        for i in range(int((rx + ry) * 0.45 * edge)):
+            a = rng.uniform(0, 2 * math.pi)
+            ex, ey = cx + rx * 0.8 * math.cos(a), cy + ry * 0.8 * math.sin(a)
+            ang = math.atan2(math.sin(a) - 0.9, math.cos(a)) + rng.uniform(-0.3, 0.3)
+            L = leaf * rng.uniform(0.6, 1.15)
+            ink.blade((ex, ey), (ex + math.cos(ang) * L, ey + math.sin(ang) * L), L * 0.36, rng,
+                      taper=(0.25, 0.6))
+    for (cx, cy, rx, ry) in masses:
+        m = int(rx * ry / (leaf * leaf) * 2.2 * cuts)
+        for j in range(m):
+            a = la + rng.gauss(0, 0.75)
+            rr = rng.uniform(0.35, 1.0) ** 0.5
+            px, py = cx + rx * rr * 0.82 * math.cos(a), cy + ry * rr * 0.82 * math.sin(a)
+            L = leaf * rng.uniform(0.45, 0.95) * (0.5 + 0.5 * rr)
+            ang = math.atan2(-1.0, math.cos(a) * 0.9) + rng.uniform(-0.35, 0.35)
+            ink.blade((px, py), (px + math.cos(ang) * L, py + math.sin(ang) * L),
+                      L * rng.uniform(0.24, 0.38), rng, cut=True, taper=(0.45, 0.45))
+
+
+def poplar_silhouette(ink, rng, x, yb, h, w, cuts=True):
+    """A small far poplar: a flame-shaped mass on a short trunk."""
+    pts = []
+    for i in range(13):
+        t = i / 12
+        pts.append((x - w / 2 * math.sin(math.pi * (0.06 + 0.92 * t)) ** 0.8 * (1 - 0.25 * t),
+                    yb - h * 0.12 - h * 0.88 * t))
+    for i in range(12, -1, -1):
+        t = i / 12
+        pts.append((x + w / 2 * math.sin(math.pi * (0.06 + 0.92 * t)) ** 0.8 * (1 - 0.25 * t),
+                    yb - h * 0.12 - h * 0.88 * t))
+    ink.fill(wobble(pts, rng, max(0.4, w * 0.04), 2))
+    ink.blade((x, yb + 1), (x, yb - h * 0.3), max(1.0, w * 0.14), None, taper=(0, 0))
+    if cuts and w > 10:
+        for i in range(int(h / 7)):
+            t = rng.uniform(0.2, 0.85)
+            yy = yb - h * 0.12 - h * 0.88 * t
+            half = w / 2 * math.sin(math.pi * (0.06 + 0.92 * t)) ** 0.8 * (1 - 0.25 * t)
+            xx = x - half * rng.uniform(0.2, 0.75)
+            L = w * rng.uniform(0.15, 0.3)
+            ink.blade((xx, yy), (xx - L * 0.3, yy - L), L * 0.35, rng, cut=True, taper=(0.45, 0.45))
 
 
 def poplar(ink, rng, x, yb, h, w=None, crown=(0.4, 1.0), loudspeaker=None, light=(-1.0, -0.7),
@@ -618,8 +693,8 @@ def poplar(ink, rng, x, yb, h, w=None, crown=(0.4, 1.0), loudspeaker=None, light
         t = (yb - y) / h
         hw = tw / 2 * (1 - 0.88 * t)
         xx = cx_at(y) + side * hw * 0.45
-        ink.blade((xx, y), (cx_at(y - L) + side * hw * 0.45, y - L), max(0.9, hw * 0.38), rng,
-                  cut=True, taper=(0.3, 0.3))
+        ink.blade((xx, y), (cx_at(y - L) + side * hw * 0.45, y - L), max(0.8, hw * 0.26), rng,
+                  cut=True, taper=(0.3, 0.3), rough=0.05)
         y -= L + rng.uniform(3, 12)
     # a few pruned stubs below the crown
     for i in range(5):
@@ -638,25 +713,25 @@ def poplar(ink, rng, x, yb, h, w=None, crown=(0.4, 1.0), loudspeaker=None, light
         ink.blade((bx, by), (bx + math.cos(ang) * L, by + math.sin(ang) * L),
                   tw * 0.38 * (1.1 - t), rng, taper=(0.0, 0.8), bend=s * 0.05)
     if leafy:
-        clusters = []
         ch = h * (crown[1] - crown[0])
-        m = int(cluster * (28 + h * 0.16))
+        masses = []
+        m = max(5, int(cluster * (5 + h / 55)))
         for i in range(m):
-            t = rng.random() ** 0.85
-            prof = math.sin(math.pi * min(1.0, 0.06 + t * 0.97)) ** 0.75 * (1 - 0.3 * t)
+            t = (i + rng.uniform(0.0, 0.6)) / m
+            prof = math.sin(math.pi * min(1.0, 0.12 + t * 0.8)) ** 0.45 * (1 - 0.2 * t)
             cy = yb - h * crown[0] - ch * t
-            half = w / 2 * prof
-            rx = w * rng.uniform(0.1, 0.19) * (0.55 + 0.45 * prof)
-            off = rng.uniform(-1, 1)
-            cx = cx_at(cy) + off * max(0.0, half - rx * 0.7)
-            lit = max(0.0, min(1.0, 0.5 - off * 0.6 * (1 if light[0] > 0 else -1)))
-            clusters.append((cx, cy, rx, rx * rng.uniform(0.8, 1.15), lit))
-        clusters.sort(key=lambda c: c[1])
-        leaf_cluster_crown(ink, rng, clusters, light)
+            rx = w * 0.5 * prof * rng.uniform(0.55, 0.8)
+            ry = max(rx * 0.9, ch / m * rng.uniform(0.8, 1.15))
+            alt = 0.3 if w > 60 else 0.12
+            off = (rng.uniform(-1, 1) * 0.35 + (alt if i % 2 else -alt)) * w * 0.5 * prof * 0.6
+            masses.append((cx_at(cy) + off, cy, rx, ry))
+        masses.append((cx_at(yb - h * 0.98) + rng.uniform(-0.05, 0.05) * w, yb - h * 0.96,
+                       w * 0.2, h * 0.05))
+        foliage(ink, rng, masses, light, leaf=max(3.0, w * 0.075))
     if loudspeaker:
         ly, d = loudspeaker
         lx = cx_at(ly) + d * tw * 0.2
-        s = h / 560.0
+        s = h / 340.0
         horn = [(lx + d * 2 * s, ly - 3 * s), (lx + d * 2 * s, ly + 3 * s),
                 (lx + d * 22 * s, ly + 7 * s), (lx + d * 30 * s, ly + 13 * s),
                 (lx + d * 33 * s, ly + 3 * s), (lx + d * 30 * s, ly - 9 * s),
@@ -677,19 +752,17 @@ def round_tree(ink, rng, x, yb, h, w, light=(-1.0, -0.7), n=None, trunk=0.5):
                     rng, 0.4, 3))
     for s in (-1, 1):
         ink.blade(top, (top[0] + s * w * 0.28, top[1] - h * 0.25), tw * 0.5, rng, taper=(0, 0.7))
-    n = n or int(10 + w * 0.22)
-    clusters = []
-    cy0 = yb - h * 0.64
+    n = n or int(3 + w / 30)
+    masses = []
+    cy0 = yb - h * 0.66
     for i in range(n):
         a = rng.uniform(0, 2 * math.pi)
-        rr = math.sqrt(rng.random())
-        cx = x + math.cos(a) * rr * w * 0.36
-        cy = cy0 + math.sin(a) * rr * h * 0.24
-        r = w * rng.uniform(0.1, 0.17)
-        lit = max(0.0, min(1.0, 0.5 - 0.5 * (math.cos(a) * light[0] + math.sin(a) * light[1]) * -rr))
-        clusters.append((cx, cy, r, r * rng.uniform(0.75, 0.95), lit))
-    clusters.sort(key=lambda c: c[1])
-    leaf_cluster_crown(ink, rng, clusters, light)
+        rr = math.sqrt(rng.random()) * (0.6 if i else 0.0)
+        r = w * rng.uniform(0.2, 0.32)
+        masses.append((x + math.cos(a) * rr * w * 0.3, cy0 + math.sin(a) * rr * h * 0.2, r,
+                       r * rng.uniform(0.7, 0.9)))
+    masses.sort(key=lambda m: -m[1])
+    foliage(ink, rng, masses, light, leaf=max(3.0, w * 0.06))
 
 
 def distant_trees(ink, rng, line, x0, x1, hmin=6, hmax=18, gaps=0.35, poplars=0.25, dense=1.0):
@@ -700,15 +773,7 @@ def distant_trees(ink, rng, line, x0, x1, hmin=6, hmax=18, gaps=0.35, poplars=0.
         if rng.random() < poplars:
             h = rng.uniform(hmax * 1.0, hmax * 1.9)
             w = h * rng.uniform(0.15, 0.22)
-            pts = []
-            for i in range(11):
-                t = i / 10
-                pts.append((x - w / 2 * math.sin(math.pi * (0.08 + 0.9 * t)) ** 0.8, gy - h * t))
-            for i in range(10, -1, -1):
-                t = i / 10
-                pts.append((x + w / 2 * math.sin(math.pi * (0.08 + 0.9 * t)) ** 0.8, gy - h * t))
-            ink.fill(wobble(pts, rng, 0.5, 2))
-            ink.blade((x, gy + 1), (x, gy - h * 0.2), max(1.0, w * 0.15), None, taper=(0, 0))
+            poplar_silhouette(ink, rng, x, gy, h, w, cuts=False)
             x += w * rng.uniform(0.6, 2.0)
         else:
             h = rng.uniform(hmin, hmax)
@@ -726,7 +791,7 @@ def distant_trees(ink, rng, line, x0, x1, hmin=6, hmax=18, gaps=0.35, poplars=0.
 
 
 def house(p, rng, x, yb, w, h, roof_h, depth=None, gable="right", wall="ochre", thatch=False,
-          door=True, windows=True, shade=True, snow=None, knock=True):
+          door=True, windows=True, shade=True, snow=None, knock=True, shade_plate="ink"):
     """A mud-brick house in three-quarter view: front wall, gable end and a tiled roof."""
     ink = p["ink"]
     d = depth if depth is not None else w * 0.3
@@ -743,7 +808,6 @@ def house(p, rng, x, yb, w, h, roof_h, depth=None, gable="right", wall="ochre", 
     rdx = sgn * d / 2
     ry = eave - dd / 2 - roof_h
     roof = wobble([(rl, eave + 1.5), (rr, eave + 1.5), (rr + rdx, ry), (rl + rdx, ry)], rng, 0.5, 4)
-    sil = [(x, yb), (x + w, yb)] if sgn > 0 else [(x - d, yb - dd), (x, yb), (x + w, yb)]
     if knock:
         p.knock(front)
         p.knock(gpts)
@@ -753,7 +817,7 @@ def house(p, rng, x, yb, w, h, roof_h, depth=None, gable="right", wall="ochre", 
         p[wall].fill(wobble(gpts, rng, 0.5, 4))
     # shaded gable end: close vertical hatching
     if shade:
-        with clipped(ink, gpts) as c:
+        with clipped(p[shade_plate], gpts) as c:
             xx = min(ex, ex + sgn * d) + rng.uniform(0, 2)
             while xx < max(ex, ex + sgn * d) + 1:
                 c.blade((xx, yb + 2), (xx + rng.uniform(-0.6, 0.6), eave - roof_h - 2),
@@ -784,13 +848,23 @@ def house(p, rng, x, yb, w, h, roof_h, depth=None, gable="right", wall="ochre", 
                         cut=True, taper=(0.05, 0.6))
                 xa += step
         if snow:
-            c.fill(wobble([(rl + rdx * 0.1, eave + 0.5 - roof_h * 0.1),
-                           (rr + rdx * 0.1, eave + 0.5 - roof_h * 0.1), (rr + rdx, ry),
-                           (rl + rdx, ry)], rng, 1.2, 4), cut=True)
+            # snow lies on the slope; its lower edge is soft and uneven, tiles show under it
+            edge = []
+            n = max(6, int((rr - rl) / 6))
+            for i in range(n + 1):
+                t = i / n
+                u = snow * (0.75 + 0.25 * math.sin(t * 17.0 + rng.uniform(0, 0.6)))
+                edge.append((rl + (rr - rl) * t + rdx * (1 - u), ry + (roof_h + dd / 2) * u))
+            c.fill(wobble(edge + [(rr + rdx + 4, ry - 4), (rl + rdx - 4, ry - 4)], rng, 0.8, 3),
+                   cut=True)
     # ridge with upturned ends, and the eave's shadow
     rw = max(2.0, h * 0.11)
-    ink.blade((rl + rdx - rw, ry - rw * 0.9), (rr + rdx + rw, ry - rw * 0.9), rw * 1.6, rng,
-              taper=(0.08, 0.08), bend=0.015)
+    if snow:
+        ink.blade((rl + rdx - 2, ry), (rr + rdx + 2, ry), max(1.2, rw * 0.3), rng,
+                  taper=(0.05, 0.05))
+    else:
+        ink.blade((rl + rdx - rw, ry - rw * 0.9), (rr + rdx + rw, ry - rw * 0.9), rw * 1.6, rng,
+                  taper=(0.08, 0.08), bend=0.015)
     ink.blade((rl, eave + 1.5), (rr, eave + 1.5), max(1.6, h * 0.07), rng, taper=(0.02, 0.02))
     if door:
         dw, dh = w * 0.15, h * 0.68
@@ -808,190 +882,1533 @@ def house(p, rng, x, yb, w, h, roof_h, depth=None, gable="right", wall="ochre", 
             for j in (1, 2):
                 ink.blade((wx + ww * j / 3, wy + 1), (wx + ww * j / 3, wy + ww * 0.75 - 1), 0.8,
                           None, cut=True, taper=(0, 0))
-    return (rr + rdx, ry)
+    return (rl + rdx, rr + rdx, ry)
 
 
-def figure(ink, rng, x, yb, h, pose="stand", facing=1):
-    """A small silhouette without a face. pose: stand, walk, carry, hoe, squat, bundle."""
+# Poses as joints in units of standing height, feet at y = 0, facing right (+x).
+# Each: neck, hip, (elbow, hand) x2, (knee, foot) x2, head (x, y, r), lean of the jacket hem.
+POSES = {
+    "stand": dict(neck=(0.0, -0.84), hip=(0.0, -0.5), arms=(((-0.085, -0.66), (-0.095, -0.5)),
+                                                            ((0.09, -0.66), (0.1, -0.5))),
+                  legs=(((-0.035, -0.26), (-0.045, 0.0)), ((0.04, -0.26), (0.05, 0.0))),
+                  head=(0.012, -0.925, 0.064)),
+    "walk": dict(neck=(0.03, -0.84), hip=(0.0, -0.5), arms=(((-0.07, -0.66), (-0.14, -0.52)),
+                                                            ((0.11, -0.66), (0.17, -0.54))),
+                 legs=(((-0.07, -0.26), (-0.17, 0.0)), ((0.1, -0.28), (0.14, 0.0))),
+                 head=(0.05, -0.92, 0.064)),
+    "carry": dict(neck=(0.04, -0.83), hip=(0.0, -0.49), arms=(((0.12, -0.74), (0.1, -0.87)),
+                                                              ((-0.06, -0.66), (-0.1, -0.52))),
+                  legs=(((-0.08, -0.26), (-0.16, 0.0)), ((0.1, -0.27), (0.14, 0.0))),
+                  head=(0.07, -0.91, 0.064), pole=True),
+    "hoe": dict(neck=(0.17, -0.74), hip=(0.0, -0.49), arms=(((0.17, -0.6), (0.22, -0.545)),
+                                                            ((0.25, -0.58), (0.316, -0.405))),
+                legs=(((-0.06, -0.25), (-0.13, 0.0)), ((0.1, -0.27), (0.16, 0.0))),
+                head=(0.25, -0.8, 0.064), hoe=True),
+    "bundle": dict(neck=(0.1, -0.79), hip=(0.0, -0.49), arms=(((0.14, -0.64), (0.2, -0.5)),
+                                                              ((0.06, -0.62), (0.1, -0.5))),
+                   legs=(((-0.06, -0.25), (-0.14, 0.0)), ((0.09, -0.27), (0.12, 0.0))),
+                   head=(0.16, -0.86, 0.064), bundle=True, stick=True),
+    "squat": dict(neck=(0.08, -0.5), hip=(-0.04, -0.16), arms=(((0.16, -0.34), (0.25, -0.31)),
+                                                               ((0.14, -0.35), (0.23, -0.34))),
+                  legs=(((0.17, -0.31), (0.09, 0.0)), ((0.19, -0.3), (0.13, 0.0))),
+                  head=(0.16, -0.575, 0.066), pipe=True, hem=0.02, hw=0.07),
+}
+
+
+def figure(ink, rng, x, yb, h, pose="stand", facing=1, kerchief=False, child=False):
+    """A small silhouette without a face, built from a few tapered limbs."""
+    P = POSES[pose]
     f = facing
-    r = h * 0.085
-    if pose == "squat":
-        # an old man squatting on his heels, forearms on knees
-        pts = [(x - f * h * 0.16, yb), (x + f * h * 0.2, yb), (x + f * h * 0.22, yb - h * 0.06),
-               (x + f * h * 0.12, yb - h * 0.08), (x + f * h * 0.2, yb - h * 0.3),
-               (x + f * h * 0.26, yb - h * 0.33), (x + f * h * 0.27, yb - h * 0.38),
-               (x + f * h * 0.16, yb - h * 0.38), (x + f * h * 0.12, yb - h * 0.52),
-               (x + f * h * 0.02, yb - h * 0.6), (x - f * h * 0.1, yb - h * 0.56),
-               (x - f * h * 0.19, yb - h * 0.36), (x - f * h * 0.2, yb - h * 0.14)]
-        ink.fill(pts)
-        ink.fill(circle_pts(x + f * h * 0.1, yb - h * 0.68, r * 1.1, 14))
-        return
-    lean = {"stand": 0.0, "walk": 0.06, "carry": 0.1, "hoe": 0.5, "bundle": 0.28}.get(pose, 0)
-    hip = (x, yb - h * 0.48)
-    sh_y = yb - h * 0.8
-    upper = [circle_pts(x + f * h * 0.015, sh_y - r * 1.2, r, 14),
-             [(x - h * 0.1, sh_y), (x + h * 0.1, sh_y), (x + h * 0.115, hip[1] + h * 0.06),
-              (x - h * 0.115, hip[1] + h * 0.06)]]
-    if pose == "hoe":
-        upper.append(blade_pts((x + f * h * 0.02, sh_y + h * 0.03),
-                               (x + f * h * 0.2, sh_y + h * 0.25), h * 0.07, None,
-                               taper=(0, 0.2), rough=0))
-    elif pose == "carry":
-        upper.append(blade_pts((x + f * h * 0.05, sh_y + h * 0.03),
-                               (x + f * h * 0.22, sh_y - h * 0.02), h * 0.06, None,
-                               taper=(0, 0.2), rough=0))
-    elif pose == "bundle":
-        upper.append(lobed(rng, x - f * h * 0.15, sh_y + h * 0.02, h * 0.15, h * 0.13, 5, 0.15))
-        upper.append(blade_pts((x + f * h * 0.06, sh_y + h * 0.03),
-                               (x + f * h * 0.14, hip[1]), h * 0.06, None, taper=(0, 0.2), rough=0))
-    else:
-        sw = 0.1 if pose == "walk" else 0.03
-        for s in (-1, 1):
-            upper.append(blade_pts((x + s * h * 0.075, sh_y + h * 0.03),
-                                   (x + s * h * 0.06 + f * s * h * sw, hip[1] + h * 0.03), h * 0.065,
-                                   None, taper=(0, 0.3), rough=0))
-    upper = [rot(pp, hip[0], hip[1], f * lean) for pp in upper]
-    for pp in upper:
-        ink.fill(pp)
-    spread = {"stand": 0.05, "walk": 0.17, "carry": 0.15, "hoe": 0.14, "bundle": 0.14}.get(pose)
-    ph = rng.uniform(0.3, 1.0) * rng.choice((-1, 1)) if pose in ("walk", "carry", "bundle") else 1
-    for s in (-1, 1):
-        fx = x + s * h * spread * (ph if s > 0 else 1)
-        ink.fill(blade_pts((x + s * h * 0.055, hip[1]), (fx, yb), h * 0.1, None, taper=(0, 0.12),
-                           rough=0))
-    if pose == "hoe":
-        hx, hy = rot([(x + f * h * 0.2, sh_y + h * 0.25)], hip[0], hip[1], f * lean)[0]
-        tip = (hx + f * h * 0.34, yb - h * 0.02)
-        ink.blade((hx - f * h * 0.22, hy - h * 0.17), tip, h * 0.035, None, taper=(0, 0), rough=0)
-        ink.blade(tip, (tip[0] - f * h * 0.1, tip[1] + h * 0.02), h * 0.07, None, taper=(0, 0.3),
+
+    def q(pt):
+        return (x + f * pt[0] * h, yb + pt[1] * h)
+
+    neck, hip = P["neck"], P["hip"]
+    # jacket: from rounded shoulders to a hem just below the hips
+    dx, dy = neck[0] - hip[0], neck[1] - hip[1]
+    L = math.hypot(dx, dy)
+    ux, uy = dx / L, dy / L
+    vx, vy = -uy, ux
+    sw, hw = 0.075, P.get("hw", 0.088)
+    he = P.get("hem", -0.07)
+
+    def loc(u, v):
+        return (hip[0] + ux * u + vx * v, hip[1] + uy * v * 0 + uy * u + vy * v)
+
+    body = [loc(he, -hw), loc(he, hw), loc(L * 0.55, hw * 0.92), loc(L - 0.03, sw),
+            loc(L + 0.005, sw * 0.55), loc(L + 0.005, -sw * 0.55), loc(L - 0.03, -sw),
+            loc(L * 0.55, -hw * 0.92)]
+    ink.fill([q(pt) for pt in body])
+    for (knee, foot) in P["legs"]:
+        ink.fill(blade_pts(q(hip), q(knee), h * 0.08, None, taper=(0, 0), rough=0, n=3))
+        ink.fill(blade_pts(q(knee), q(foot), h * 0.064, None, taper=(0, 0.05), rough=0, n=3))
+        ink.fill(circle_pts(*q(knee), h * 0.037, 8))
+        fx, fy = q(foot)
+        ink.fill([(fx - f * h * 0.03, fy), (fx + f * h * 0.06, fy), (fx + f * h * 0.02, fy - h * 0.04),
+                  (fx - f * h * 0.03, fy - h * 0.04)])
+    for (elbow, hand) in P["arms"]:
+        sh = (neck[0] + (elbow[0] - neck[0]) * 0.1, neck[1] + 0.03)
+        ink.fill(blade_pts(q(sh), q(elbow), h * 0.052, None, taper=(0, 0), rough=0, n=3))
+        ink.fill(circle_pts(*q(elbow), h * 0.024, 8))
+        ink.fill(blade_pts(q(elbow), q(hand), h * 0.044, None, taper=(0, 0.25), rough=0, n=3))
+    hx, hy, hr = P["head"]
+    if child:
+        hr *= 1.25
+    ink.fill(blade_pts(q(neck), q((hx, hy)), h * 0.05, None, taper=(0, 0), rough=0, n=3))
+    ink.fill(circle_pts(*q((hx, hy)), hr * h, 14, hr * h * 1.1))
+    if kerchief:
+        kx, ky = q((hx - 0.035, hy + 0.02))
+        ink.fill([(kx, ky), (kx - f * h * 0.06, ky + h * 0.05), (kx - f * h * 0.02, ky + h * 0.06)])
+    if P.get("pipe"):
+        a = q(P["arms"][0][1])
+        ink.blade(a, (a[0] + f * h * 0.12, a[1] - h * 0.03), h * 0.014, None, taper=(0, 0))
+        ink.fill(circle_pts(a[0] + f * h * 0.12, a[1] - h * 0.035, h * 0.016, 8))
+    if P.get("hoe"):
+        top = q((0.1, -0.72))
+        tip = q((0.58, -0.02))
+        ink.blade(top, tip, h * 0.028, None, taper=(0, 0), rough=0)
+        ink.blade(tip, (tip[0] - f * h * 0.1, tip[1] + h * 0.02), h * 0.06, None, taper=(0, 0.2),
                   rough=0)
-    if pose == "carry":
-        sx, sy = rot([(x, sh_y)], hip[0], hip[1], f * lean)[0]
-        pl = h * 0.55
-        a = (sx - pl, sy + h * 0.05)
-        b = (sx + pl, sy - h * 0.02)
-        ink.blade(a, b, h * 0.032, None, taper=(0, 0), rough=0, bend=0.05)
+    if P.get("stick"):
+        a = q(P["arms"][0][1])
+        ink.blade(a, q((0.3, 0.0)), h * 0.022, None, taper=(0, 0))
+    if P.get("bundle"):
+        bx, by = q((-0.04, -0.76))
+        ink.fill(wobble(lobed(rng, bx, by, h * 0.13, h * 0.12, 5, 0.15), rng, 0.3, 2))
+    if P.get("pole"):
+        sx, sy = q((0.02, -0.86))
+        a = (sx - h * 0.56, sy + h * 0.04)
+        b = (sx + h * 0.56, sy + h * 0.01)
+        ink.blade(a, b, h * 0.03, None, taper=(0, 0), rough=0, bend=0.06)
         for (px, py) in (a, b):
-            by = yb - h * 0.24
-            for s in (-1, 1):
-                ink.blade((px, py), (px + s * h * 0.09, by), h * 0.014, None, taper=(0, 0), rough=0)
-            ink.fill([(px - h * 0.13, by), (px + h * 0.13, by), (px + h * 0.09, by + h * 0.19),
-                      (px - h * 0.09, by + h * 0.19)])
+            by = yb - h * 0.3
+            for s_ in (-1, 1):
+                ink.blade((px, py), (px + s_ * h * 0.08, by), max(0.7, h * 0.012), None,
+                          taper=(0, 0), rough=0)
+            ink.fill([(px - h * 0.095, by), (px + h * 0.095, by), (px + h * 0.07, by + h * 0.15),
+                      (px - h * 0.07, by + h * 0.15)])
 
 
-def wheat_tufts(ink, rng, x0, x1, yb, n, hmin, hmax, cut=False, ears=0.6, lean=0.0):
-    """Foreground wheat: clumps of curving leaves and a few ears."""
-    for i in range(n):
+def crop_band(ink, rng, y_top, y_bot, x0=-20, x1=W + 20, leaf=26.0, ears=0.0, light=(1, -1),
+              lean=0.0, cuts=1.0):
+    """A dark foreground band of crop: a solid mass under a serrated edge of leaves, with
+    leaf cuts where the light catches it."""
+    noise = Noise1D(rng)
+    top = [(x, y_top + 10 * noise.fbm(x / 140.0)) for x in range(int(x0), int(x1) + 8, 8)]
+    ink.fill(wobble(top + [(x1, y_bot + 10), (x0, y_bot + 10)], rng, 1.0, 6))
+    for i in range(int((x1 - x0) / leaf * 7)):
         x = rng.uniform(x0, x1)
-        hh = rng.uniform(hmin, hmax)
-        for j in range(rng.randint(3, 6)):
-            a = -math.pi / 2 + lean + rng.uniform(-0.45, 0.45)
-            L = hh * rng.uniform(0.5, 1.0)
-            ink.blade((x, yb), (x + math.cos(a) * L, yb + math.sin(a) * L),
-                      rng.uniform(1.8, 3.2) * hh / 40, rng, cut=cut, taper=(0.0, 0.8),
-                      bend=rng.uniform(-0.12, 0.12))
+        y = y_at(top, x) + rng.uniform(-2, 14)
+        a = -math.pi / 2 + lean + rng.uniform(-0.6, 0.6)
+        L = leaf * rng.uniform(0.6, 1.5)
+        ink.blade((x, y), (x + math.cos(a) * L, y + math.sin(a) * L), L * rng.uniform(0.08, 0.14),
+                  rng, taper=(0.0, 0.85), bend=rng.uniform(-0.18, 0.18))
         if rng.random() < ears:
-            a = -math.pi / 2 + lean + rng.uniform(-0.2, 0.2)
-            L = hh * rng.uniform(1.0, 1.25)
-            tip = (x + math.cos(a) * L, yb + math.sin(a) * L)
-            ink.blade((x, yb), tip, 1.2 * hh / 40, None, cut=cut, taper=(0, 0))
-            ear0 = tip
-            ear1 = (tip[0] + math.cos(a) * hh * 0.22, tip[1] + math.sin(a) * hh * 0.22)
-            ink.blade(ear0, ear1, 3.2 * hh / 40, rng, cut=cut, taper=(0.3, 0.5))
+            a = -math.pi / 2 + lean + rng.uniform(-0.25, 0.25)
+            L = leaf * rng.uniform(1.3, 1.9)
+            tip = (x + math.cos(a) * L, y + math.sin(a) * L)
+            ink.blade((x, y), tip, max(1.0, leaf * 0.04), None, taper=(0, 0))
+            e1 = (tip[0] + math.cos(a) * leaf * 0.45, tip[1] + math.sin(a) * leaf * 0.45)
+            ink.blade(tip, e1, leaf * 0.14, rng, taper=(0.3, 0.6))
+            for k in range(3):
+                t = 0.2 + 0.25 * k
+                bx, by = tip[0] + (e1[0] - tip[0]) * t, tip[1] + (e1[1] - tip[1]) * t
+                for s_ in (-1, 1):
+                    aa = a + s_ * 0.5
+                    ink.blade((bx, by), (bx + math.cos(aa) * leaf * 0.16, by + math.sin(aa) * leaf * 0.16),
+                              leaf * 0.06, rng, taper=(0.2, 0.7))
+            for k in range(5):  # awns
+                t = 0.3 + 0.17 * k
+                bx, by = tip[0] + (e1[0] - tip[0]) * t, tip[1] + (e1[1] - tip[1]) * t
+                aa = a + (k - 2) * 0.09 + rng.uniform(-0.05, 0.05)
+                ll = leaf * rng.uniform(0.4, 0.6)
+                ink.blade((bx, by), (bx + math.cos(aa) * ll, by + math.sin(aa) * ll),
+                          max(0.7, leaf * 0.02), None, taper=(0, 0.6))
+    # leaf cuts inside the band, more near the top
+    lx = 1 if light[0] > 0 else -1
+    for i in range(int((x1 - x0) / leaf * 10 * cuts)):
+        x = rng.uniform(x0, x1)
+        yt = y_at(top, x)
+        y = yt + (y_bot - yt) * rng.random() ** 1.8 + 4
+        L = leaf * rng.uniform(0.35, 0.8) * (1 - 0.5 * (y - yt) / max(1, y_bot - yt))
+        a = -math.pi / 2 + lean + lx * rng.uniform(0.1, 0.6)
+        ink.blade((x, y), (x + math.cos(a) * L, y + math.sin(a) * L), L * rng.uniform(0.12, 0.22),
+                  rng, cut=True, taper=(0.4, 0.6), bend=rng.uniform(-0.1, 0.1))
+
+
+def smoke(pl, rng, x, y, rise, drift, w0=6.0, w1=60.0, strands=6, lw=2.2, cut=False,
+          breaks=0.35, billow=0.35, curl=2.5):
+    """A plume rising and bending downwind, cut as a ribbon of parallel wavering lines."""
+    noise = Noise1D(rng)
+    n = 60
+    cen = []
+    for i in range(n + 1):
+        t = i / n
+        cx = x + drift * t ** 1.7 + 10 * noise.fbm(t * 3 + 5) * t
+        cy = y - rise * (1 - (1 - t) ** 1.6)
+        cen.append((cx, cy))
+    for k in range(strands):
+        o = k / max(1, strands - 1) - 0.5
+        seed = rng.uniform(0, 300)
+        path = []
+        for i in range(n + 1):
+            t = i / n
+            a = cen[max(0, i - 1)]
+            b = cen[min(n, i + 1)]
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            L = math.hypot(dx, dy) or 1
+            nx, ny = -dy / L, dx / L
+            width = w0 + (w1 - w0) * t ** 0.9
+            off = o * width * (1 + billow * math.sin(t * curl * 2 * math.pi + o * 2.0))
+            w = lw * (1.1 - 0.7 * t) * (1 + 0.5 * noise.fbm(seed + t * 8))
+            w *= min(1.0, (1 - t) / (0.35 + 0.25 * abs(o)))  # thins out as it disperses
+            if noise(seed * 2 + t * 10) < -1 + 2 * breaks * (0.3 + t):
+                w = 0
+            path.append((cen[i][0] + nx * off, cen[i][1] + ny * off, w))
+        mod_stroke(pl, path, cut, wmin=0.45)
+
+
+def banner(p, rng, x, yb, pole_h, fw, fh, phase=0.0, wave=0.16, red="red", ink="ink"):
+    """A red banner on a tall pole, streaming downwind (to the right), its folds shaded."""
+    inkp, redp = p[ink], p[red]
+    top = yb - pole_h
+    pw = max(1.6, pole_h * 0.011)
+    inkp.blade((x, yb + 2), (x + rng.uniform(-1, 1), top - fh * 0.12), pw, rng, taper=(0.0, 0.0),
+               rough=0.05)
+    inkp.fill(wobble([(x - pw * 1.4, top - fh * 0.1), (x + pw * 1.4, top - fh * 0.1),
+                      (x, top - fh * 0.1 - pw * 4.5)], rng, 0.2, 2))
+    n = 48
+    up, lo, facing = [], [], []
+    k = 1.15
+    for i in range(n + 1):
+        u = i / n
+        ph = 2 * math.pi * (u * k + phase)
+        dy = fh * wave * math.sin(ph) * (0.25 + u) + fh * 0.22 * u * u
+        dx = -fw * 0.05 * (1 - math.cos(ph)) * u
+        up.append((x + pw / 2 + fw * u + dx, top + dy))
+        lo.append((x + pw / 2 + fw * u * 0.95 + dx * 1.2, top + fh * (1 - 0.22 * u) + dy * 1.2))
+        facing.append(math.cos(ph))
+    shape = wobble(up + lo[::-1], rng, 0.5, 4)
+    p.knock(shape, keep=(ink,))
+    redp.fill(shape)
+    # folds turned away from us: a few carved lines, darkest at the turn
+    if fw > 40:
+        with clipped(inkp, shape) as c:
+            sp = max(3.2, fw / 34)
+            xu = 0.0
+            while xu < 1.0:
+                i = min(n, int(xu * n))
+                sl = facing[i]
+                if sl > 0.35 and xu > 0.04:
+                    (xa, ya), (xb, yb2) = up[i], lo[i]
+                    w = (sl - 0.35) * 2.4 * fh / 45
+                    if w > 0.5:
+                        c.blade((xa, ya - 3), (xb, yb2 + 3), w, rng, taper=(0.15, 0.15))
+                xu += sp / fw
+        # the top edge catches the sky: a thin hem line
+        inkp.line([up[i] for i in range(0, n + 1, 2)], max(0.8, fh / 60))
+    return shape
+
+
+def bare_poplar(ink, rng, x, yb, h, tw=None, lean=0.0, twigs=1.0):
+    """A poplar in winter: a straight trunk and many branches climbing close to it."""
+    tw = tw or h * 0.035
+    left, right = [], []
+    for i in range(21):
+        t = i / 20
+        y = yb + 2 - (h + 2) * t
+        hw = tw / 2 * (1 - 0.9 * t) + (tw * 0.3 * (1 - t / 0.05) if t < 0.05 else 0)
+        left.append((x + lean * h * t - hw, y))
+        right.append((x + lean * h * t + hw, y))
+    ink.fill(wobble(left + right[::-1], rng, 0.4, 3))
+    n = int(16 + h / 18)
+    for i in range(n):
+        t = 0.22 + 0.74 * (i + rng.uniform(0, 1)) / n
+        bx, by = x + lean * h * t, yb - h * t
+        side = -1 if rng.random() < 0.5 else 1
+        L = h * rng.uniform(0.12, 0.26) * (1.2 - t * 0.8)
+        ang = -math.pi / 2 + side * rng.uniform(0.18, 0.5)
+        ex, ey = bx + math.cos(ang) * L, by + math.sin(ang) * L
+        bw = tw * 0.4 * (1.1 - t)
+        ink.blade((bx, by), (ex, ey), max(0.9, bw), rng, taper=(0.0, 0.85), bend=side * 0.06)
+        for k in range(int(rng.randint(1, 3) * twigs)):
+            u = rng.uniform(0.35, 0.85)
+            tx, ty = bx + (ex - bx) * u, by + (ey - by) * u
+            a2 = ang + side * rng.uniform(0.2, 0.6) * rng.choice((-1, 1))
+            ll = L * rng.uniform(0.2, 0.4)
+            ink.blade((tx, ty), (tx + math.cos(a2) * ll, ty + math.sin(a2) * ll), max(0.7, bw * 0.5),
+                      rng, taper=(0.0, 0.85))
+
+
+def limb_pts(p0, p1, w0, w1, bend=0.0, n=8):
+    """A branch segment: a gently curved band narrowing from w0 to w1 (no pinch at joints)."""
+    x0, y0 = p0
+    x1, y1 = p1
+    L = math.hypot(x1 - x0, y1 - y0) or 1e-6
+    nx, ny = -(y1 - y0) / L, (x1 - x0) / L
+    cx, cy = (x0 + x1) / 2 + nx * bend * L, (y0 + y1) / 2 + ny * bend * L
+    left, right = [], []
+    for i in range(n + 1):
+        t = i / n
+        mt = 1 - t
+        px = mt * mt * x0 + 2 * mt * t * cx + t * t * x1
+        py = mt * mt * y0 + 2 * mt * t * cy + t * t * y1
+        tx = 2 * mt * (cx - x0) + 2 * t * (x1 - cx)
+        ty = 2 * mt * (cy - y0) + 2 * t * (y1 - cy)
+        tl = math.hypot(tx, ty) or 1e-6
+        hw = (w0 + (w1 - w0) * t) / 2
+        left.append((px - ty / tl * hw, py + tx / tl * hw))
+        right.append((px + ty / tl * hw, py - tx / tl * hw))
+    return left + right[::-1]
+
+
+def bare_tree(ink, rng, x, yb, h, spread=1.0, lean=0.0, depth=5, trunk_w=None, stripped=0.0,
+              twig=0.7):
+    """A leafless elm or willow: curving limbs, fine twigs; stripped > 0 shows the pale wood
+    where the bark was peeled, up to that fraction of the height."""
+    tw = trunk_w or h * 0.06
+    trunk_h = h * 0.38
+    top = (x + lean * trunk_h, yb - trunk_h)
+
+    def branch(px, py, ang, L, w, d):
+        bend = rng.uniform(-0.16, 0.16)
+        ex = px + math.cos(ang) * L
+        ey = py + math.sin(ang) * L
+        w1 = w * (0.66 if d > 0 else 0.15)
+        ink.fill(limb_pts((px, py), (ex, ey), w, w1, bend, n=6 if L > 20 else 3))
+        if d == 0:
+            return
+        k = rng.choice((1, 2, 2, 2, 3)) if d < depth - 1 else rng.choice((2, 3))
+        for i in range(k):
+            a2 = ang + spread * ((i - (k - 1) / 2) * 0.62 + rng.uniform(-0.3, 0.3))
+            a2 = a2 * 0.88 + (-math.pi / 2) * 0.12
+            branch(ex, ey, a2, L * rng.uniform(0.58, 0.82), w1 * rng.uniform(0.8, 1.0), d - 1)
+        if d <= 2:
+            for i in range(int(4 * twig)):
+                t = rng.uniform(0.25, 0.95)
+                bx, by = px + (ex - px) * t, py + (ey - py) * t
+                a3 = ang + rng.choice((-1, 1)) * rng.uniform(0.4, 1.0)
+                ll = L * rng.uniform(0.2, 0.45)
+                ink.fill(limb_pts((bx, by), (bx + math.cos(a3) * ll, by + math.sin(a3) * ll),
+                                  max(0.8, w * 0.4), 0.3, rng.uniform(-0.2, 0.2), n=3))
+
+    left, right = [], []
+    for i in range(13):
+        t = i / 12
+        y = yb + 3 - (trunk_h + 3) * t
+        hw = tw / 2 * (1 - 0.3 * t) + (tw * 0.5 * (1 - t / 0.15) if t < 0.15 else 0)
+        cx = x + lean * (yb - y)
+        left.append((cx - hw, y))
+        right.append((cx + hw, y))
+    ink.fill(wobble(left + right[::-1], rng, max(0.4, tw * 0.04), 3))
+    nb = 2 + (rng.random() < 0.5)
+    for i in range(nb):
+        a = -math.pi / 2 + spread * ((i - (nb - 1) / 2) * 0.5 + rng.uniform(-0.15, 0.15))
+        branch(top[0], top[1], a, h * rng.uniform(0.24, 0.32), tw * 0.72, depth - 1)
+    if stripped > 0:
+        # the pale wood where the bark was peeled, ragged at the top, with knife marks
+        ys = yb - h * stripped
+        band = []
+        for i in range(9):
+            t = i / 8
+            band.append((x + lean * (yb - ys) - tw * 0.36 + tw * 0.72 * t, ys + rng.uniform(-5, 5)))
+        band += [(x + tw * 0.4, yb - 2), (x - tw * 0.4, yb - 2)]
+        ink.fill(band, cut=True)
+        for i in range(4):
+            xx = x - tw * 0.25 + tw * 0.5 * (i + rng.uniform(0.2, 0.8)) / 4
+            ink.blade((xx, yb - 3), (xx + lean * h * stripped, ys + rng.uniform(6, 14)),
+                      max(0.7, tw * 0.05), rng, taper=(0.1, 0.5))
+        # the shaded edge of the round trunk
+        ink.blade((x + tw * 0.34, yb - 2), (x + lean * (yb - ys) + tw * 0.3, ys + 3), tw * 0.16, rng,
+                  taper=(0, 0.2))
 
 
 # ---------------------------------------------------------------- pictures
 
+def village(p, rng, g, z, x0, x1, light=(-1.0, -0.7), thatch=0.3, seed_trees=None,
+            houses=None, poplars=5, tree_scale=1.0):
+    """A village on the plain at depth z: a mass of trees with two rows of houses before it."""
+    ink = p["ink"]
+    vy = g.p(0, z)[1]
+    sc = g.s(z)
+    span = x1 - x0
+    # trees behind
+    xs = sorted(rng.uniform(x0, x1) for _ in range(int(span / 38)))
+    for x in xs:
+        th = sc * rng.uniform(7, 12.5) * tree_scale
+        round_tree(ink, rng, x, vy + 2, th, th * rng.uniform(0.9, 1.4), light)
+    for i in range(poplars):
+        x = x0 + span * (i + rng.uniform(0.2, 0.8)) / poplars
+        th = sc * rng.uniform(14, 22) * tree_scale
+        poplar(ink, rng, x, vy + 2, th, th * 0.2, crown=(0.3, 1.0), light=light, cluster=0.8)
+    # back row, then front row, of houses
+    for row, (dy, hs) in enumerate(((3, 0.85), (14, 1.0))):
+        x = x0 + rng.uniform(-20, 20) + row * 30
+        while x < x1 - 30:
+            hw = sc * rng.uniform(6, 9.5) * hs
+            hh = sc * rng.uniform(2.6, 3.2) * hs
+            yb = vy + dy * sc / 9 + rng.uniform(-1, 2)
+            gable = "left" if rng.random() < 0.5 else "right"
+            house(p, rng, x, yb, hw, hh, hh * rng.uniform(0.5, 0.65), gable=gable,
+                  thatch=rng.random() < thatch, windows=hw > 60)
+            x += hw + hw * 0.3 + rng.uniform(8, 40) * sc / 10
+            if row == 1 and rng.random() < 0.5:
+                # a courtyard wall with its gate
+                ww = rng.uniform(20, 50) * sc / 10
+                wall = wobble([(x - 8, yb), (x - 8 + ww, yb), (x - 8 + ww, yb - hh * 0.5),
+                               (x - 8, yb - hh * 0.5)], rng, 0.5, 3)
+                p.knock(wall)
+                p["ochre"].fill(wall)
+                ink.blade((x - 10, yb - hh * 0.5), (x - 6 + ww, yb - hh * 0.5), max(1.6, hh * 0.1),
+                          rng, taper=(0, 0))
+                x += ww * 0.8
+    return vy
+
+
 def draw_title():
     """Yangshuwan at dawn: the plain, the village in its trees, the poplar and loudspeaker."""
     p = Print(1958, PAPER, [("ochre", OCHRE, (2, 1), 2), ("red", VERMILION, (-1, 2), 1),
-                            ("green", GREEN, (1, -1), 2), ("ink", INK, (0, 0), 1)])
+                            ("green", GREEN, (1, -1), 2), ("ink", INK, (0, 0), -1)])
     rng = p.rng
-    ink, och, red, grn = p["ink"], p["ochre"], p["red"], p["green"]
+    ink, och, red = p["ink"], p["ochre"], p["red"]
     hy = 598
     g = Ground(hy, 760, 5200)
-    sun = (1035, hy - 14, 40)
+    sun = (1040, hy - 16, 38)
     horizon = ridge_line(rng, -20, W + 20, hy, 1.5, 300)
-    # sky: an ochre dawn glow under the ink lines
-    sky_lines(och, rng, 360, hy + 4, gap_bot=6, gap_top=14, w_bot=6.5, w_top=0.5, jitter=0.35,
-              clouds=[(sun[0], hy - 40, 420, 70, 2.5)], avoid=[(sun[0], sun[1], sun[2] + 9)])
+    light = (1.0, -0.6)  # the sun is low in the east, to the right
+    # sky: an ochre dawn glow under a few long bars of cloud
+    sky_lines(och, rng, 420, hy + 4, gap_bot=6, gap_top=12, w_bot=7.0, w_top=0.0, jitter=0.45,
+              clouds=[(sun[0], hy - 30, 480, 50, 3.0)], avoid=[(sun[0], sun[1], sun[2] + 9)])
     sun_rings(och, rng, sun[0], sun[1], sun[2] + 20, 3, 14, 3.4)
-    sky_lines(ink, rng, 250, hy - 8, gap_bot=7, gap_top=22, w_bot=2.6, w_top=0.1, jitter=0.55,
-              clouds=[(330, 440, 380, 22, 2.4), (520, 500, 300, 14, 1.8), (1400, 470, 260, 18, 2.0),
-                      (900, 405, 240, 12, 1.4), (140, 540, 200, 12, 1.2)],
-              avoid=[(sun[0], sun[1], sun[2] + 76)])
+    sky_lines(ink, rng, 330, hy - 8, gap_bot=9, gap_top=14, w_bot=0.55, w_top=0.0, jitter=0.7,
+              clouds=[(300, 438, 420, 13, 3.4), (560, 476, 300, 10, 2.4),
+                      (1420, 452, 280, 12, 3.0), (820, 400, 260, 8, 2.0)],
+              avoid=[(sun[0], sun[1], sun[2] + 80)])
     red.disc(sun[:2], sun[2])
     # the plain: a patchwork of wheat and ploughed strips
-    plots = field_layout(rng, g, 11, 4000, [("wheat", 6), ("plough", 2), ("young", 2)])
     p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
-    styles = {"wheat": ("green", "z", dict(spacing=0.32, width=0.09, breaks=0.12)),
-              "young": ("green", "x", dict(spacing=0.5, ratio=0.3, breaks=0.3)),
-              "plough": ("ochre", "x", dict(spacing=0.4, ratio=0.45))}
-    draw_fields(p, rng, g, plots, styles, bank=0.45)
+    plots = field_layout(rng, g, 11, 4000, [("wheat", 6), ("plough", 2), ("young", 2)])
+    styles = {"wheat": ("green", "z", dict(spacing=0.3, width=0.11, breaks=0.12, fade=0.5)),
+              "young": ("green", "x", dict(spacing=0.5, ratio=0.3, breaks=0.3, fade=0.5)),
+              "plough": ("ochre", "x", dict(spacing=0.4, ratio=0.45, fade=0.4))}
+    draw_fields(p, rng, g, plots, styles, bank=0.3)
+    distant_trees(ink, rng, horizon, -10, W + 10, 4, 12, gaps=0.6, poplars=0.2)
     # the road to the village, a pale earth track
-    road = []
-    zs = [11 * 1.08 ** i for i in range(40) if 11 * 1.08 ** i < 150]
-    left = [g.p(-1.5 + 6 * math.sin(z / 30.0) - 0.12 * z, z) for z in zs]
-    right = [g.p(1.5 + 6 * math.sin(z / 30.0) - 0.12 * z, z) for z in zs]
-    road = wobble(left + right[::-1], rng, 0.8, 5)
+    zs = [11 * 1.07 ** i for i in range(60) if 11 * 1.07 ** i < 100]
+    mid = [(-8 + 7 * math.sin(z / 22.0) - 0.05 * z, z) for z in zs]
+    left = [g.p(X - 1.0, z) for X, z in mid]
+    right = [g.p(X + 1.0, z) for X, z in mid]
+    road = wobble(left + right[::-1], rng, 0.7, 5)
     p.knock(road)
     for k in range(len(zs) - 1):
-        if rng.random() < 0.7:
-            a, b = right[k], right[k + 1]
-            ink.blade(a, b, 2.4 * 11 / zs[k] + 0.5, rng, taper=(0.2, 0.2))
-    # distant villages on the horizon and the home village in its trees
-    distant_trees(ink, rng, horizon, -10, W + 10, 4, 12, gaps=0.6, poplars=0.2)
-    vz = 95
-    vy = g.p(0, vz)[1]
-    vline = [(-20, vy - 1), (W + 20, vy - 1)]
-    for (tx, th, tw) in ((90, 70, 80), (170, 96, 90), (260, 80, 110), (380, 104, 90),
-                         (470, 74, 100), (560, 98, 84), (660, 70, 96), (740, 60, 70)):
-        round_tree(ink, rng, tx, vy + 2, th, tw, n=18)
-    for (tx, th) in ((130, 190), (230, 160), (420, 210), (520, 150), (610, 180)):
-        poplar(ink, rng, tx, vy + 2, th, th * 0.2, crown=(0.3, 1.0), cluster=0.8)
-    for i, (hx, hw, hh) in enumerate(((40, 70, 26), (150, 84, 30), (270, 66, 24), (350, 92, 32),
-                                      (480, 76, 28), (590, 88, 30), (690, 60, 24))):
-        house(p, rng, hx, vy + 6 + (i % 2) * 5, hw, hh, hh * 0.55,
-              gable="left" if hx > 500 else "right", thatch=(i % 3 == 2), windows=hw > 70)
-    # low mud wall along the village edge
-    wall = wobble([(0, vy + 16), (780, vy + 16), (780, vy + 9), (0, vy + 9)], rng, 0.6, 4)
-    p.knock(wall)
-    och.fill(wall)
-    ink.blade((0, vy + 9), (780, vy + 9), 2.2, rng, taper=(0, 0.05))
-    # threshing floor and the big poplar with its loudspeaker
-    tz = 48
-    tx, ty = 1320, g.p(0, tz)[1]
-    tf = wobble(circle_pts(tx - 60, ty + 8, 190, 70, 22), rng, 1.0, 5)
+        for side, lw in ((0.12, 1.8), (0.88, 1.2)):
+            if rng.random() < 0.55:
+                a = g.p(mid[k][0] - 1.0 + 2 * side, zs[k])
+                b = g.p(mid[k + 1][0] - 1.0 + 2 * side, zs[k + 1])
+                ink.blade(a, b, lw * 12 / zs[k] + 0.4, rng, taper=(0.3, 0.3))
+    # the village among its trees
+    vy = village(p, rng, g, 95, 0, 760, light=light)
+    # a walker on the road, going in to work
+    wx, wy = g.p(mid[22][0], zs[22])
+    figure(ink, rng, wx, wy, 1.65 * g.s(zs[22]), "carry", facing=-1)
+    # threshing floor with rick and roller, and the big poplar
+    tz = 46
+    tx, ty = 1300, g.p(0, tz)[1]
+    tfX = g.X(tx - 40, tz)
+    tf = wobble(g.quad(tfX - 16, tfX + 14, tz - 10, tz + 9), rng, 1.0, 5)
     p.knock(tf)
     with clipped(ink, tf) as c:
-        sky_lines(c, rng, ty - 20, ty + 34, gap_bot=5, gap_top=7, w_bot=1.2, w_top=0.4,
-                  x0=tx - 260, x1=tx + 140, wmin=0.5)
-    rick = wobble([(1140, ty + 12), (1146, ty - 14), (1160, ty - 26), (1182, ty - 28),
-                   (1202, ty - 16), (1210, ty + 12)], rng, 0.8, 3)
+        furrows_x(c, rng, g, tfX - 18, tfX + 16, tz - 10, tz + 9, spacing=0.8, ratio=0.3,
+                  breaks=0.3, fade=0.2, min_px=4.5)
+    for i in range(30):  # scattered straw
+        X = tfX + rng.uniform(-15, 13)
+        Z = rng.uniform(tz - 5, tz + 8)
+        x, y = g.p(X, Z)
+        a = rng.uniform(-0.4, 0.4)
+        och.blade((x, y), (x + 9 * math.cos(a), y + 9 * math.sin(a)), 1.6, rng)
+    rick = wobble([(1130, ty + 10), (1136, ty - 16), (1150, ty - 30), (1172, ty - 34),
+                   (1194, ty - 24), (1204, ty + 10)], rng, 0.8, 3)
     p.knock(rick)
     och.fill(rick)
     with clipped(ink, rick) as c:
-        for i in range(16):
-            xx = 1134 + i * 5
-            c.blade((xx, ty + 14), (xx + 7, ty - 32), 1.7, rng)
-    ink.fill(wobble(circle_pts(1240, ty + 8, 9, 14, 7), rng, 0.3, 2))
-    ink.fill(wobble([(1240, ty + 1), (1262, ty + 1), (1262, ty + 15), (1240, ty + 15)], rng, 0.3, 2))
-    poplar(ink, rng, 1350, ty + 10, 520, 118, crown=(0.42, 1.0), loudspeaker=(ty - 190, -1))
+        for i in range(22):
+            xx = 1120 + i * 4.4
+            c.blade((xx, ty + 12), (xx + 10, ty - 38), 1.5 if xx > 1160 else 2.3, rng)
+    ink.fill(wobble(circle_pts(1232, ty + 4, 8, 14, 7), rng, 0.3, 2))
+    ink.fill(wobble([(1232, ty - 3), (1256, ty - 3), (1256, ty + 11), (1232, ty + 11)], rng, 0.3, 2))
+    ink.fill(circle_pts(1256, ty + 4, 4, 10, 6), cut=True)
+    # the poplar's long dawn shadow, thrown toward us across floor and field
+    Xp = g.X(1352, tz)
+    z = tz - 0.3
+    L = tz - 13.0
+    while z > 13:
+        u = (tz - z) / L  # 0 at the trunk, 1 far along the shadow
+        half = 0.35 + (2.6 * math.sin(math.pi * (u - 0.3) / 0.7) ** 0.8 if u > 0.3 else 0.0)
+        X = Xp - 0.45 * (tz - z)
+        xa, y = g.p(X - half, z)
+        xb, _ = g.p(X + half, z)
+        ink.blade((xa, y), (xb, y + rng.uniform(-0.5, 0.5)), min(5.0, 2.2 * 40 / z) * 0.9, rng,
+                  taper=(0.15, 0.15))
+        z -= z * z * 4.6 / g.k * (1 + 0.4 * (13 / z))
+    poplar(ink, rng, 1352, ty + 8, 520, 124, crown=(0.4, 1.0), light=light,
+           loudspeaker=(ty - 182, -1))
     # the wire from the loudspeaker to a pole at the village edge
     wire = []
     for k in range(41):
         t = k / 40
-        wire.append((1340 - (1340 - 800) * t, ty - 192 + (vy - 60 - ty + 192) * t
-                     + 46 * math.sin(math.pi * t)))
+        wire.append((1345 - (1345 - 800) * t, ty - 184 + (vy - 64 - ty + 184) * t
+                     + 40 * math.sin(math.pi * t)))
     ink.line(wire, 0.8)
-    ink.blade((800, vy + 8), (801, vy - 62), 2.4, rng, taper=(0, 0))
-    # foreground wheat
-    wheat_tufts(ink, rng, -20, W + 20, H + 4, 130, 26, 64)
+    ink.blade((800, vy + 16), (801, vy - 66), 2.4, rng, taper=(0, 0))
+    # foreground wheat, dark, at the very edge of the print
+    crop_band(ink, rng, H - 26, H, leaf=30, ears=0.12, light=light)
+    return p.render()
+
+
+def spring_willow(p, rng, x, yb, h, w, light=(-1.0, -0.7), leaf_plate="green", bare=False,
+                  sparse=1.0):
+    """A willow in first leaf: ink trunk and limbs, a dome of drooping fronds in green."""
+    ink = p["ink"]
+    leaves = p[leaf_plate]
+    tw = w * 0.075
+    fork = (x + w * 0.03, yb - h * 0.27)
+    ink.fill(wobble([(x - tw * 0.9, yb + 2), (x + tw * 0.9, yb + 2), (fork[0] + tw * 0.45, fork[1]),
+                     (fork[0] - tw * 0.5, fork[1])], rng, 0.6, 3))
+    ink.blade((x - tw * 0.1, yb - 2), (fork[0] - tw * 0.15, fork[1] + 4), tw * 0.25, rng,
+              cut=True, taper=(0.2, 0.4))
+    cx, cy = fork[0], yb - h * 0.6
+    rx, ry = w * 0.5, h * 0.36
+    # limbs
+    ends = []
+    for a in (-2.3, -1.85, -1.45, -1.05):
+        a += rng.uniform(-0.12, 0.12)
+        L = h * rng.uniform(0.3, 0.42)
+        ex, ey = fork[0] + math.cos(a) * L, fork[1] + math.sin(a) * L
+        ink.blade(fork, (ex, ey), tw * 0.5, rng, taper=(0.0, 0.9), bend=rng.uniform(-0.15, 0.15))
+        ends.append((ex, ey))
+    # the dome of fronds
+    n = int(w * 1.3 * sparse)
+    for i in range(n):
+        a = rng.uniform(math.pi * 1.05, math.pi * 1.95)
+        rr = rng.uniform(0.35, 1.0)
+        sx, sy = cx + rx * rr * math.cos(a) * 0.9, cy + ry * rr * math.sin(a) * 0.9
+        out = math.cos(a)
+        L = ry * rng.uniform(0.7, 1.5) * (0.6 + 0.4 * (1 - abs(out)))
+        ex = sx + out * rx * 0.25 + rng.uniform(-3, 3)
+        ey = min(yb - h * 0.1, sy + L * 1.15)
+        if bare:
+            ink.blade((sx, sy), (ex, ey), 0.9, rng, taper=(0, 0.6), bend=-out * 0.15)
+            continue
+        leaves.blade((sx, sy), (ex, ey), rng.uniform(3.0, 6.5) * w / 180, rng, taper=(0.15, 0.7),
+                     bend=-out * 0.18)
+        if rng.random() < 0.22:
+            ink.blade((sx, sy), (ex, ey), 0.8, rng, taper=(0.1, 0.7), bend=-out * 0.18)
+    if not bare and sparse >= 1.0:
+        mass = wobble(lobed(rng, cx, cy + ry * 0.05, rx * 0.82, ry * 0.72, 9, 0.25), rng, 1.0, 4)
+        leaves.fill(mass)
+        for j in range(int(rx * ry / 30)):
+            a = rng.uniform(0, 2 * math.pi)
+            rr = rng.uniform(0.1, 0.9)
+            px, py = cx + rx * 0.8 * rr * math.cos(a), cy + ry * 0.7 * rr * math.sin(a)
+            L = rng.uniform(5, 12) * w / 180
+            leaves.blade((px, py), (px + rng.uniform(-1, 1), py + L), L * 0.3, rng, cut=True,
+                         taper=(0.3, 0.6))
+
+
+def draw_prologue():
+    """April 1958: the young wheat on the east slope; Old Wei squats at the field's edge."""
+    p = Print(1957, PAPER, [("ochre", OCHRE, (2, 1), 2), ("green", GREEN, (-1, 1), 2),
+                            ("ink", INK, (0, 0), -1)])
+    rng = p.rng
+    ink, och = p["ink"], p["ochre"]
+    hy = 590
+    g = Ground(hy, 900, 3800)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.2, 300)
+    light = (-1.0, -0.8)
+    # a pale spring sky: a low warm band and a few high streaks
+    sky_lines(och, rng, 480, hy + 3, gap_bot=7, gap_top=12, w_bot=3.2, w_top=0.0, jitter=0.5)
+    sky_lines(ink, rng, 310, hy - 12, gap_bot=11, gap_top=16, w_bot=0.35, w_top=0.0, jitter=0.7,
+              clouds=[(420, 370, 380, 10, 2.6), (1220, 405, 420, 12, 3.0), (760, 470, 300, 8, 1.8),
+                      (1500, 505, 200, 8, 1.5)])
+    # swallows
+    for (bx, by, bs) in ((610, 332, 13), (668, 356, 10), (1060, 300, 11)):
+        ink.blade((bx - bs * 1.1, by - bs * 0.35), (bx, by + bs * 0.1), bs * 0.3, rng,
+                  taper=(0.8, 0.1), bend=-0.18)
+        ink.blade((bx, by + bs * 0.1), (bx + bs * 1.1, by - bs * 0.5), bs * 0.3, rng,
+                  taper=(0.1, 0.8), bend=-0.18)
+        ink.blade((bx - bs * 0.05, by), (bx + bs * 0.1, by + bs * 0.55), bs * 0.16, rng,
+                  taper=(0.2, 0.6))
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    # the near wheat, one long field on the slope, and the plots beyond it
+    bank_X = -7.0
+    plots = [(bank_X + 1.0, 60.0, 5.0, 75.0, "wheat"), (-80.0, bank_X - 1.0, 5.0, 24.0, "young"),
+             (-120.0, bank_X - 1.0, 24.0, 75.0, "bare")]
+    plots += field_layout(rng, g, 75, 3000, [("wheat", 7), ("bare", 2), ("young", 2)],
+                          width=(25, 70), grow=(1.35, 1.8))
+    styles = {"wheat": ("green", "z", dict(spacing=0.3, width=0.1, breaks=0.08, fade=0.45)),
+              "young": ("green", "x", dict(spacing=0.4, ratio=0.35, breaks=0.3, fade=0.5)),
+              "bare": ("ochre", "x", dict(spacing=0.5, ratio=0.25, breaks=0.45, fade=0.4))}
+    draw_fields(p, rng, g, plots, styles, bank=3.0)
+    row_tufts(ink, rng, g, bank_X + 1.2, 30, 12.0, 40.0, spacing=0.3)
+    distant_trees(ink, rng, horizon, -10, W + 10, 3, 10, gaps=0.5, poplars=0.25)
+    # the home village far off on the left, an island of trees
+    distant_trees(ink, rng, [(0, hy + 3), (W, hy + 3)], 40, 400, 10, 24, gaps=0.0, poplars=0.3,
+                  dense=1.6)
+    for hx in (70, 150, 240, 310):
+        house(p, rng, hx, hy + 5, 30, 10, 6, gable="right", windows=False, door=False, shade=False)
+    # the field's edge: an earth bank running back from the lower left
+    zs = [5 * 1.06 ** i for i in range(80) if 5 * 1.06 ** i < 90]
+    left = [g.p(bank_X - 0.9, z) for z in zs]
+    right = [g.p(bank_X + 0.9, z) for z in zs]
+    edge = wobble(left + right[::-1], rng, 0.8, 5)
+    p.knock(edge)
+    och.fill(edge)
+    with clipped(ink, edge) as c:
+        for i in range(len(zs) - 1):
+            c.blade(right[i], right[i + 1], max(0.8, 0.12 * g.s(zs[i])), rng, taper=(0.1, 0.1))
+            if rng.random() < 0.5:
+                a = (left[i][0] * 0.35 + right[i][0] * 0.65, left[i][1])
+                b = (left[i + 1][0] * 0.35 + right[i + 1][0] * 0.65, left[i + 1][1])
+                c.blade(a, b, max(0.6, 0.04 * g.s(zs[i])), rng)
+    # grass along the bank
+    for i in range(0, len(zs), 1):
+        z = zs[i]
+        s_ = g.s(z)
+        if s_ < 8:
+            break
+        for side in (-0.85, 0.85):
+            x, y = g.p(bank_X + side + rng.uniform(-0.1, 0.1), z)
+            for k in range(3):
+                a = -math.pi / 2 + rng.uniform(-0.7, 0.7)
+                L = s_ * rng.uniform(0.08, 0.2)
+                ink.blade((x, y), (x + math.cos(a) * L, y + math.sin(a) * L), max(1, L * 0.14), rng,
+                          taper=(0, 0.8))
+    # Old Wei, small, squatting at the edge of the wheat, and his grandson standing by
+    oz = 22.0
+    ox, oy = g.p(bank_X + 0.75, oz)
+    figure(ink, rng, ox, oy, 1.65 * g.s(oz), "squat", facing=1)
+    sx, sy = g.p(bank_X - 0.2, oz + 2.5)
+    figure(ink, rng, sx, sy, 1.25 * g.s(oz + 2.5), "stand", facing=1)
+    # a willow in first leaf on the bank behind them
+    wz = 52
+    wx, wy = g.p(bank_X - 0.4, wz)
+    spring_willow(p, rng, wx, wy, 9 * g.s(wz), 9 * g.s(wz), light)
+    # women hoeing the last strip, far down the slope
+    for i, X in enumerate((14, 17, 19.5, 24)):
+        z = 118 + i * 5
+        x, y = g.p(X, z)
+        figure(ink, rng, x, y, 1.6 * g.s(z), "hoe" if i != 2 else "stand", facing=-1)
+    crop_band(ink, rng, H - 14, H, leaf=20, light=light, cuts=0.8)
+    return p.render()
+
+
+def ridge_horns(ink, rng, xl, xr, ry, size):
+    """The upturned ends of a hall's roof ridge."""
+    for x, d in ((xl, -1), (xr, 1)):
+        ink.fill(wobble([(x - d * size * 0.6, ry - size * 0.1), (x + d * size * 0.3, ry - size * 0.25),
+                         (x + d * size * 0.55, ry - size * 1.2), (x + d * size * 0.15, ry - size * 0.9),
+                         (x - d * size * 0.5, ry - size * 0.55)], rng, 0.4, 2))
+
+
+def ricks(p, rng, x, yb, w, h, light=(-1, -0.7)):
+    """A domed straw rick, ochre with carved straw lines and its shaded side."""
+    ink = p["ink"]
+    pts = []
+    for i in range(17):
+        t = i / 16
+        a = math.pi * (1 - t)
+        pts.append((x + w / 2 * math.cos(a) * (1.0 + 0.04 * math.sin(t * 9)),
+                    yb - h * (math.sin(a) ** 0.7) * (1 if t < 0.5 else 1.0)))
+    pts = [(x + w / 2, yb + 1), (x - w / 2, yb + 1)] + pts[::-1][::-1]
+    pts = wobble(pts, rng, 0.8, 3)
+    p.knock(pts)
+    p["ochre"].fill(pts)
+    lx = -1 if light[0] < 0 else 1
+    with clipped(ink, pts) as c:
+        n = int(w / 4.2)
+        for i in range(n):
+            t = (i + 0.5) / n
+            xx = x - w / 2 + w * t
+            shade = (t if lx < 0 else 1 - t)
+            c.blade((xx, yb + 2), (xx + (t - 0.5) * w * 0.25, yb - h * 1.1),
+                    0.8 + 2.6 * shade ** 1.5, rng, taper=(0.0, 0.3))
+        c.blade((x - w * 0.52, yb - h * 0.62), (x + w * 0.52, yb - h * 0.62), 1.6, rng, taper=(0, 0))
+    # a capped top
+    ink.fill(wobble([(x - w * 0.1, yb - h * 0.96), (x + w * 0.1, yb - h * 0.96),
+                     (x + w * 0.02, yb - h * 1.12), (x - w * 0.03, yb - h * 1.12)], rng, 0.4, 2))
+
+
+def draw_commune():
+    """August 1958: red banners over the threshing floor; the new dining hall's chimney smokes."""
+    p = Print(19588, PAPER, [("ochre", OCHRE, (2, 1), 2), ("red", VERMILION, (-1, 1), 2),
+                             ("ink", INK, (0, 0), -1)])
+    rng = p.rng
+    ink, och = p["ink"], p["ochre"]
+    hy = 612
+    g = Ground(hy, 760, 4200)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.2, 300)
+    light = (-1.0, -0.8)
+    # high summer sky: a warm haze low down, a few long clouds
+    sky_lines(och, rng, 500, hy + 3, gap_bot=7, gap_top=12, w_bot=3.6, w_top=0.0, jitter=0.5)
+    sky_lines(ink, rng, 320, hy - 12, gap_bot=9, gap_top=13, w_bot=0.3, w_top=0.0, jitter=0.85,
+              clouds=[(1300, 410, 260, 16, 2.6), (1480, 450, 200, 12, 2.0), (180, 470, 240, 12, 1.8)])
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    # stubble fields all round, wheat already in
+    plots = [(-60.0, 80.0, 12.0, 27.0, "stubble")]
+    plots += field_layout(rng, g, 27, 3000, [("stubble", 5), ("plough", 2)], width=(25, 70))
+    styles = {"stubble": ("ochre", "z", dict(spacing=0.28, width=0.05, breaks=0.4, fade=0.5)),
+              "plough": (None, "x", dict(spacing=0.4, ratio=0.4, breaks=0.2, fade=0.4))}
+    draw_fields(p, rng, g, plots, styles, bank=3.0)
+    row_tufts(ink, rng, g, -30, 40, 12.0, 26.0, spacing=0.28, height=0.09, step=0.3, min_px=3.0)
+    distant_trees(ink, rng, horizon, -10, W + 10, 3, 11, gaps=0.5, poplars=0.25)
+    # the village behind: trees and roofs
+    vz = 120
+    vy = g.p(0, vz)[1]
+    for i in range(26):
+        x = rng.uniform(-20, 1000)
+        th = g.s(vz) * rng.uniform(7, 12)
+        round_tree(ink, rng, x, vy + 2, th, th * rng.uniform(0.9, 1.4), light)
+    for x in (60, 300, 520, 820):
+        th = g.s(vz) * rng.uniform(15, 21)
+        poplar(ink, rng, x, vy + 2, th, th * 0.2, crown=(0.3, 1.0), light=light, cluster=0.8)
+    for x in (20, 150, 640, 760):
+        house(p, rng, x, vy + 4, g.s(vz) * 7.5, g.s(vz) * 2.8, g.s(vz) * 1.7, gable="right",
+              windows=False)
+    # the threshing floor: beaten earth, pale, raked in long lines
+    tfl = wobble(g.quad(-12, 34, 27, 66), rng, 1.2, 6)
+    p.knock(tfl)
+    with clipped(ink, tfl) as c:
+        furrows_x(c, rng, g, -14, 36, 27, 66, spacing=0.7, ratio=0.16, breaks=0.5, fade=0.2,
+                  min_px=5.0)
+    # the dining hall (the old ancestral hall) and its new kitchen chimney
+    hz = 58
+    hx0, hx1 = g.p(-30, hz)[0], g.p(-13, hz)[0]
+    hyb = g.p(0, hz)[1]
+    sc = g.s(hz)
+    chim_x = hx0 + (hx1 - hx0) * 0.78
+    ink.fill(wobble([(chim_x, hyb - sc * 5), (chim_x + sc * 0.9, hyb - sc * 5),
+                     (chim_x + sc * 0.8, hyb - sc * 9.2), (chim_x + sc * 0.1, hyb - sc * 9.2)], rng, 0.5, 3))
+    for k in range(6):
+        yy = hyb - sc * (5.4 + k * 0.65)
+        ink.blade((chim_x + sc * 0.15, yy), (chim_x + sc * 0.45, yy), 1.0, rng, cut=True)
+    smoke(ink, rng, chim_x + sc * 0.45, hyb - sc * 9.4, 230, 560, w0=sc * 0.6, w1=120, strands=11,
+          lw=2.0, breaks=0.28, billow=0.3, curl=2.0)
+    xl, xr, ry = house(p, rng, hx0, hyb, hx1 - hx0, sc * 4.2, sc * 2.6, depth=sc * 4,
+                       gable="right", windows=True)
+    ridge_horns(ink, rng, xl, xr, ry - 2, sc * 0.9)
+    # a second, lower range: the storeroom beside it
+    house(p, rng, g.p(-39, hz + 4)[0], g.p(0, hz + 4)[1], g.s(hz + 4) * 8, g.s(hz + 4) * 3.0,
+          g.s(hz + 4) * 1.8, gable="left", windows=False)
+    # straw ricks on the right of the floor
+    for (X, Z, rw, rh) in ((30, 64, 7, 5.5), (36, 58, 6, 4.8), (24, 50, 6.5, 5.2)):
+        x, y = g.p(X, Z)
+        ricks(p, rng, x, y, rw * g.s(Z), rh * g.s(Z), light)
+    # the poplar with the plowshare bell
+    pz = 52
+    px, py = g.p(14, pz)
+    ph = 22 * g.s(pz)
+    poplar(ink, rng, px, py, ph, ph * 0.21, crown=(0.42, 1.0), light=light,
+           loudspeaker=(py - ph * 0.36, -1))
+    bx, by = px + ph * 0.05, py - ph * 0.3
+    ink.blade((px, by - 4), (bx + ph * 0.03, by - ph * 0.02), 2.2, rng, taper=(0, 0.2))
+    ink.blade((bx + ph * 0.025, by - ph * 0.02), (bx + ph * 0.025, by + ph * 0.04), 1.0, None,
+              taper=(0, 0))
+    share = [(bx + ph * 0.01, by + ph * 0.04), (bx + ph * 0.045, by + ph * 0.04),
+             (bx + ph * 0.05, by + ph * 0.1), (bx + ph * 0.028, by + ph * 0.12)]
+    ink.fill(wobble(share, rng, 0.3, 2))
+    # the banners, a row of poles along the far side of the floor
+    for i, (X, Z) in enumerate(((-6, 62), (3, 57), (6, 47), (22, 40))):
+        x, y = g.p(X, Z)
+        s_ = g.s(Z)
+        banner(p, rng, x, y, 10 * s_, 4.6 * s_, 1.8 * s_, phase=0.17 * i + rng.uniform(0, 0.1))
+    # people coming to the meeting, small
+    for i in range(28):
+        Z = rng.uniform(24, 62)
+        X = rng.uniform(-8, 22)
+        x, y = g.p(X, Z)
+        pose = rng.choice(("stand", "stand", "walk", "walk", "carry"))
+        figure(ink, rng, x, y, rng.uniform(1.5, 1.72) * g.s(Z), pose, facing=rng.choice((-1, 1)),
+               kerchief=rng.random() < 0.4)
+    crop_band(ink, rng, H - 14, H, leaf=18, light=light, cuts=0.8)
+    return p.render()
+
+
+def lit_ground(pl, rng, g, z0, z1, sources, base=0.1, gain=1.0, min_px=3.0, cap=0.85, cut=True):
+    """Ground hatching whose width follows the light of nearby sources (X, Z, radius, power):
+    carved out of a dark plate it gives pools of glow on the ground."""
+    noise = Noise1D(rng)
+    z = z0
+    while z < z1:
+        dz = max(0.2, min_px * z * z / g.k)
+        gap_px = g.k / z - g.k / (z + dz)
+        X0, X1 = g.X(-40, z), g.X(W + 40, z)
+        n = int((W + 80) / 6)
+        seed = rng.uniform(0, 300)
+        path = []
+        for i in range(n + 1):
+            X = X0 + (X1 - X0) * i / n
+            x, y = g.p(X, z)
+            lum = base
+            for (sx, sz, r, pw) in sources:
+                d2 = ((X - sx) ** 2 + (z - sz) ** 2 * 0.6) / (r * r)
+                if d2 < 9:
+                    lum += pw * math.exp(-d2)
+            w = gap_px * min(cap, gain * lum) * (1 + 0.5 * noise.fbm(seed + i * 0.09))
+            path.append((x, y + 0.5 * noise(seed + i * 0.05), w))
+        mod_stroke(pl, path, cut, wmin=0.45)
+        z += dz
+
+
+def furnace(p, rng, x, yb, h, light_side=1, flame=1.0, sparks=True):
+    """A backyard furnace: a tapering stack of mud brick, a glowing mouth, flame at the top."""
+    ink, red = p["ink"], p["red"]
+    wb, wt = h * 0.6, h * 0.34
+    body = wobble([(x - wb / 2, yb + 1), (x + wb / 2, yb + 1), (x + wt / 2, yb - h),
+                   (x - wt / 2, yb - h)], rng, max(0.4, h * 0.006), 3)
+    p.knock(body, keep=("ochre",))
+    ink.fill(body)
+    # rim light on the side toward the next fire, and a few brick courses catching it
+    t = 0.0
+    while t < 0.97:
+        t2 = min(0.98, t + rng.uniform(0.12, 0.3))
+        ha = wb / 2 + (wt / 2 - wb / 2) * t
+        hb = wb / 2 + (wt / 2 - wb / 2) * t2
+        ink.blade((x + light_side * ha * 0.9, yb - h * t), (x + light_side * hb * 0.9, yb - h * t2),
+                  max(0.8, h * 0.013), rng, cut=True, taper=(0.2, 0.2))
+        t = t2 + rng.uniform(0.02, 0.08)
+    rows = max(2, int(h / 16))
+    for k in range(rows):
+        t = (k + rng.uniform(0.2, 0.8)) / rows
+        yy = yb - h * t
+        half = wb / 2 + (wt / 2 - wb / 2) * t
+        if rng.random() < 0.6:
+            ink.blade((x + light_side * half * rng.uniform(0.55, 0.7), yy),
+                      (x + light_side * half * 0.86, yy), max(0.7, h * 0.01), rng, cut=True,
+                      taper=(0.6, 0.2))
+    # the mouth: an arched opening full of fire
+    mw, mh = h * 0.2, h * 0.2
+    mouth = [(x - mw / 2, yb), (x + mw / 2, yb)] + [
+        (x + mw / 2 * math.cos(a), yb - mh * 0.55 - mh * 0.45 * math.sin(a))
+        for a in [i * math.pi / 8 for i in range(9)]]
+    ink.fill(mouth, cut=True)
+    red.fill(mouth)
+    core = [(x - mw * 0.32, yb), (x + mw * 0.32, yb), (x + mw * 0.1, yb - mh * 0.55),
+            (x - mw * 0.12, yb - mh * 0.5)]
+    red.fill(core, cut=True)
+    # flame: several tongues leaning downwind, hot cores in ochre
+    lean = -0.35
+    for i in range(4 + int(h / 60)):
+        t = (i + 0.5) / (4 + int(h / 60))
+        bx = x - wt * 0.4 + wt * 0.8 * t
+        fh = h * flame * rng.uniform(0.14, 0.34) * (0.6 + 0.4 * math.sin(math.pi * t))
+        tip = (bx + lean * fh + rng.uniform(-0.1, 0.1) * fh, yb - h - fh)
+        pts = blade_pts((bx, yb - h + 2), tip, wt * rng.uniform(0.28, 0.4), rng,
+                        bend=rng.uniform(-0.25, 0.25), taper=(0.05, 0.75))
+        ink.fill(pts, cut=True)
+        red.fill(pts)
+        if rng.random() < 0.7:
+            core = blade_pts((bx, yb - h + 2), (bx + (tip[0] - bx) * 0.55, yb - h - fh * 0.55),
+                             wt * 0.14, rng, taper=(0.1, 0.7))
+            red.fill(core, cut=True)
+    if sparks:
+        for i in range(int(h / 9)):
+            sx = x + rng.gauss(0, wt * 0.7) + lean * h * 0.3
+            sy = yb - h - h * flame * rng.uniform(0.35, 0.9)
+            r = max(0.8, h * rng.uniform(0.004, 0.009))
+            ink.fill(circle_pts(sx, sy, r, 6), cut=True)
+
+
+def draw_steel():
+    """Autumn 1958, night: the steel drive. Rows of small furnaces burn across the fields."""
+    p = Print(195810, PAPER, [("ochre", OCHRE, (1, 1), 2), ("red", VERMILION, (-1, 1), 2),
+                              ("ink", INK, (0, 0), -1)])
+    rng = p.rng
+    ink, och, red = p["ink"], p["ochre"], p["red"]
+    hy = 585
+    g = Ground(hy, 1180, 1500)
+    row = [(-5.5, 13 * 1.3 ** i) for i in range(14) if 13 * 1.3 ** i < 420]
+    row2 = [(7.0, 30 * 1.32 ** i) for i in range(10) if 30 * 1.32 ** i < 420]
+    fires = row + row2
+    far = [(x, rng.uniform(7, 11)) for x in (70, 240, 410, 600, 1480, 1570)]
+    # glow under everything; a hotter, broken band over the fires along the horizon
+    och.fill(wobble([(-20, 110), (W + 20, 110), (W + 20, H + 20), (-20, H + 20)], rng, 3, 10))
+    with clipped(red, [(-20, 470), (W + 20, 470), (W + 20, hy + 3), (-20, hy + 3)]) as c:
+        sky_lines(c, rng, 470, hy + 3, gap_bot=4, gap_top=9, w_bot=2.0, w_top=0.0, jitter=0.5,
+                  clouds=[(g.p(X, Z)[0], hy - 6, 60 + 1400 / Z, 22, 6 + 40 / Z) for X, Z in fires]
+                  + [(x, hy - 4, 60, 14, 5.0) for x, _ in far])
+    # the night: one black block, carved
+    ink.fill([(-20, -20), (W + 20, -20), (W + 20, H + 20), (-20, H + 20)])
+    glow_sky = [(g.p(X, Z)[0], hy - 30, 60 + 1500 / Z, 40, 1.5 + 26 / Z) for X, Z in fires]
+    glow_sky += [(x, hy - 10, 40, 16, 1.6) for x, _ in far]
+    sky_lines(ink, rng, 330, hy + 2, gap_bot=4.5, gap_top=16, w_bot=0.9, w_top=0.0, jitter=0.6,
+              clouds=glow_sky, cut=True, wmin=0.6)
+    # smoke from the near fires, lit from below, leaning away to the left
+    for X, Z in fires[:6]:
+        x, y = g.p(X, Z)
+        hgt = 3.0 * g.s(Z)
+        smoke(ink, rng, x - hgt * 0.05, y - hgt * 1.3, 100 + 1000 / Z, -(120 + 2400 / Z),
+              w0=hgt * 0.25, w1=40 + 700 / Z, strands=6 + int(50 / Z), lw=1.3 + 16 / Z, cut=True,
+              breaks=0.45, billow=0.25)
+    # the ground: pools of light round each furnace
+    src = [(X, Z, 2.0 + Z * 0.06, 1.7) for X, Z in fires]
+    lit_ground(ink, rng, g, 6, 600, src, base=0.03, gain=0.9, min_px=3.4)
+    # far fires all along the horizon
+    for x, hh in far:
+        furnace(p, rng, x, hy + 3, hh, sparks=False)
+    # the rows of furnaces, far ones first
+    for X, Z in sorted(fires, key=lambda f: -f[1]):
+        x, y = g.p(X, Z)
+        furnace(p, rng, x, y, 3.0 * g.s(Z), light_side=1 if X < 0 else -1)
+    # people carrying ore and charcoal in baskets along the row
+    for i, Z in enumerate((17.5, 21, 25, 30, 36, 44, 53)):
+        X = -2.4 + rng.uniform(-0.3, 0.3)
+        x, y = g.p(X, Z)
+        figure(ink, rng, x, y, 1.65 * g.s(Z), "carry" if i % 3 != 2 else "bundle", facing=-1)
+    for i, (X, Z) in enumerate(((-4.0, 14.0), (-7.6, 16.5))):
+        x, y = g.p(X, Z)
+        figure(ink, rng, x, y, 1.6 * g.s(Z), "stand" if i else "walk", facing=1)
+    return p.render()
+
+
+COLD_PAPER = hexc("#E4E2DA")
+COLD_INK = hexc("#2A2B2E")
+BLUE_GREY = hexc("#7D8B96")
+
+
+def sack(p, rng, x, yb, w, h, rim=1, plate="ink", lit="ochre"):
+    """A filled grain sack standing: a soft lump with a tied neck; rim-lit on one side."""
+    ink = p[plate]
+    pts = []
+    for i in range(15):
+        t = i / 14
+        a = math.pi * t
+        bulge = 1 + 0.08 * math.sin(a * 3)
+        pts.append((x + w / 2 * math.cos(a) * bulge, yb - h * 0.82 * math.sin(a) ** 0.8))
+    pts = [(x + w / 2, yb), (x - w / 2, yb)] + pts[::-1]
+    neck = [(x - w * 0.14, yb - h * 0.8), (x + w * 0.14, yb - h * 0.8), (x + w * 0.1, yb - h),
+            (x + w * 0.2, yb - h * 1.06), (x - w * 0.18, yb - h * 1.05), (x - w * 0.1, yb - h)]
+    ink.fill(wobble(pts, rng, 0.5, 3))
+    ink.fill(wobble(neck, rng, 0.3, 2))
+    # the lamp catches its shoulder
+    a0 = math.pi * (1.1 if rim < 0 else 1.55)
+    crescent(ink, x, yb - h * 0.42, w * 0.4, h * 0.36, a0, a0 + 0.9, max(1.0, w * 0.06))
+
+
+def hanging_lamp(p, rng, x, y, size, plate="ink", rays="ochre"):
+    """A hurricane lamp on a hook, with carved rays round it."""
+    ink = p[plate]
+    ink.blade((x, y - size * 2.2), (x, y - size * 0.9), max(0.8, size * 0.06), None, taper=(0, 0))
+    ink.fill(circle_pts(x, y - size * 0.95, size * 0.22, 10))
+    glass = [(x - size * 0.32, y - size * 0.7), (x + size * 0.32, y - size * 0.7),
+             (x + size * 0.42, y - size * 0.2), (x + size * 0.3, y + size * 0.2),
+             (x - size * 0.3, y + size * 0.2), (x - size * 0.42, y - size * 0.2)]
+    ink.fill(wobble(glass, rng, 0.3, 2), cut=True)
+    ink.blade((x - size * 0.45, y + size * 0.28), (x + size * 0.45, y + size * 0.28),
+              size * 0.16, None, taper=(0, 0))
+    ink.blade((x - size * 0.3, y - size * 0.74), (x + size * 0.3, y - size * 0.74), size * 0.12,
+              None, taper=(0, 0))
+    for k in range(24):
+        a = 2 * math.pi * k / 24 + rng.uniform(-0.05, 0.05)
+        r0, r1 = size * rng.uniform(0.9, 1.1), size * rng.uniform(1.8, 3.4)
+        p[rays].blade((x + r0 * math.cos(a), y + r0 * math.sin(a)),
+                      (x + r1 * math.cos(a), y + r1 * math.sin(a)), size * 0.12, rng, cut=True,
+                      taper=(0.2, 0.8))
+
+
+def draw_harvest():
+    """Winter 1958: the brigade storehouse at dusk; a lamp inside, a few sacks, snow outside."""
+    p = Print(195812, COLD_PAPER, [("blue", BLUE_GREY, (1, -1), 2), ("ochre", OCHRE, (-1, 1), 1),
+                                   ("ink", COLD_INK, (0, 0), -1)])
+    rng = p.rng
+    ink, och, blue = p["ink"], p["ochre"], p["blue"]
+    hy = 575
+    g = Ground(hy, 520, 3000)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.0, 300)
+    # dusk: the blue deepens upward; the last light is a pale band on the horizon
+    blue.fill(wobble([(-20, -20), (W + 20, -20), (W + 20, 300), (-20, 300)], rng, 2, 10))
+    sky_lines(blue, rng, 298, 520, gap_bot=16, gap_top=5.5, w_bot=0.0, w_top=6.5, jitter=0.4,
+              wmin=0.6)
+    # snow on the plain: plain paper, a few soft drifts
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    for i in range(70):
+        y = hy + 4 + (H - hy) * rng.random() ** 1.6
+        z = g.Z(y)
+        x = rng.uniform(-40, W)
+        L = rng.uniform(40, 160) * g.s(z) / 40
+        blue.blade((x, y), (x + L, y + rng.uniform(-1, 1)), max(1.0, 3.0 * g.s(z) / 60), rng,
+                   taper=(0.4, 0.6), bend=rng.uniform(-0.02, 0.02))
+    # the village beyond, roofs white, trees bare
+    for x in range(-10, 520, 22):
+        bare_tree(ink, rng, x + rng.uniform(-8, 8), hy + 2, rng.uniform(28, 46), spread=0.8,
+                  depth=4, twig=0.3)
+    for (x, w) in ((30, 44), (120, 52), (210, 40), (300, 56), (400, 46)):
+        house(p, rng, x, hy + 6, w, w * 0.32, w * 0.2, gable="right", windows=False, wall="blue",
+              snow=0.85, shade=True)
+    distant_trees(ink, rng, horizon, 520, W + 10, 2, 7, gaps=0.6, poplars=0.3)
+    # the storehouse
+    sx0, sw, sh, srh = 700, 640, 176, 88
+    syb = 735
+    house(p, rng, sx0, syb, sw, sh, srh, depth=170, gable="left", wall="blue", door=False,
+          windows=False, snow=0.8, shade=True)
+    # mud-brick courses on the front wall, and the wall's own cold shade
+    with clipped(ink, [(sx0, syb), (sx0 + sw, syb), (sx0 + sw, syb - sh), (sx0, syb - sh)]) as c:
+        for k in range(int(sh / 9)):
+            yy = syb - 5 - k * 9
+            x = sx0 + rng.uniform(-20, 0)
+            while x < sx0 + sw:
+                L = rng.uniform(30, 110)
+                if rng.random() < 0.55:
+                    c.blade((x, yy), (x + L, yy + rng.uniform(-0.6, 0.6)), rng.uniform(0.9, 1.6),
+                            rng, taper=(0.2, 0.2))
+                x += L + rng.uniform(6, 30)
+    # the open door, lamplight inside
+    dx0, dw, dh = 960, 132, 150
+    door = [(dx0, syb), (dx0 + dw, syb), (dx0 + dw, syb - dh), (dx0, syb - dh)]
+    p.knock(door)
+    och.fill(door)
+    with clipped(ink, door) as c:
+        # the dark back corners, the beam, and the bare floor
+        c.fill([(dx0 - 2, syb - dh - 2), (dx0 + dw + 2, syb - dh - 2), (dx0 + dw + 2, syb - dh + 12),
+                (dx0 - 2, syb - dh + 12)])
+        c.fill([(dx0 - 2, syb - dh), (dx0 + 14, syb - dh + 12), (dx0 + 14, syb - 18), (dx0 - 2, syb + 2)])
+        for k in range(5):
+            yy = syb - 16 + k * 4
+            c.blade((dx0 + 14, yy), (dx0 + dw, yy + rng.uniform(-0.5, 0.5)), 0.8 + k * 0.35, rng,
+                    taper=(0.1, 0.3))
+        for k in range(9):
+            xx = dx0 + 14 + k * 3.2
+            c.blade((xx, syb - dh + 12), (xx, syb - 18), 1.2, rng, taper=(0.1, 0.4))
+    hanging_lamp(p, rng, dx0 + dw * 0.5, syb - dh + 52, 15)
+    # a few sacks, nothing like a harvest
+    for (x, yb_, w, h) in ((dx0 + 34, syb - 15, 30, 40), (dx0 + 60, syb - 15, 27, 35),
+                           (dx0 + 47, syb - 48, 25, 31)):
+        sack(p, rng, x, yb_, w, h, rim=1)
+    # the open door leaf, and a man in the doorway with the ledger under his arm
+    ink.fill(wobble([(dx0 + dw, syb), (dx0 + dw + 26, syb + 8), (dx0 + dw + 26, syb - dh + 4),
+                     (dx0 + dw, syb - dh)], rng, 0.4, 3))
+    figure(ink, rng, dx0 + dw * 0.8, syb - 1, 118, "stand", facing=-1)
+    ink.fill([(dx0 + dw * 0.8 - 12, syb - 66), (dx0 + dw * 0.8 + 2, syb - 64),
+              (dx0 + dw * 0.8 + 2, syb - 50), (dx0 + dw * 0.8 - 12, syb - 52)])
+    # the light falling out across the snow
+    spill = [(dx0 + 4, syb + 1), (dx0 + dw - 4, syb + 1), (dx0 + dw + 150, H + 20), (dx0 - 60, H + 20)]
+    spill = wobble(spill, rng, 1.5, 6)
+    with clipped(och, spill) as c:
+        sky_lines(c, rng, syb - 2, H + 20, gap_bot=9, gap_top=4.2, w_bot=1.4, w_top=6.5,
+                  jitter=0.45, x0=dx0 - 80, x1=dx0 + dw + 170, wmin=0.6)
+    # the doorkeeper's shadow down the light
+    shadow = wobble([(dx0 + dw * 0.8 - 8, syb + 1), (dx0 + dw * 0.8 + 8, syb + 1),
+                     (dx0 + dw * 0.8 + 60, H + 20), (dx0 + dw * 0.8 + 14, H + 20)], rng, 1.0, 5)
+    with clipped(ink, shadow) as c:
+        sky_lines(c, rng, syb, H + 20, gap_bot=3.5, gap_top=3.0, w_bot=3.0, w_top=2.4, jitter=0.3,
+                  x0=dx0, x1=dx0 + dw + 100, wmin=0.5)
+    # a bare poplar beside the storehouse
+    bare_poplar(ink, rng, 600, syb + 6, 470, tw=15)
+    # footprints in the snow, to the door
+    for i in range(30):
+        t = i / 29
+        x = 520 + (dx0 + 40 - 520) * t ** 0.9 + 40 * math.sin(t * 3) + (5 if i % 2 else -5) * (1 - t)
+        y = H + 6 - (H + 6 - syb - 8) * t ** 0.8
+        ww = 7 * (1 - t) + 2.2
+        ink.blade((x - ww, y), (x + ww, y + ww * 0.15), ww * 0.45, rng, taper=(0.3, 0.3))
+    # dry sorghum stalks standing out of the snow in the foreground
+    for i in range(60):
+        x = rng.uniform(-20, 560) if i % 3 else rng.uniform(1380, W + 20)
+        y = H + 4 - rng.uniform(0, 20)
+        L = rng.uniform(30, 90)
+        a = -math.pi / 2 + rng.uniform(-0.25, 0.25)
+        ink.blade((x, y), (x + math.cos(a) * L, y + math.sin(a) * L), rng.uniform(1.5, 3.0), rng,
+                  taper=(0, 0.5), bend=rng.uniform(-0.05, 0.05))
+        if rng.random() < 0.4:
+            bx, by = x + math.cos(a) * L * 0.6, y + math.sin(a) * L * 0.6
+            aa = a + rng.choice((-1, 1)) * rng.uniform(0.6, 1.2)
+            ink.blade((bx, by), (bx + math.cos(aa) * L * 0.4, by + math.sin(aa) * L * 0.4 + 8),
+                      2.4, rng, taper=(0, 0.8), bend=0.2)
+    return p.render()
+
+
+MIST_PAPER = hexc("#E5E6E1")
+MIST = hexc("#B4BEC3")
+SLATE = hexc("#74838E")
+SLATE_INK = hexc("#2C333A")
+
+
+def peak_line(rng, x0, x1, base, amp, scale, step=4.0):
+    """A mountain crest: ridged noise gives sharp peaks and rounded valleys."""
+    noise = Noise1D(rng)
+    pts = []
+    x = x0
+    while x <= x1 + step:
+        v = 0.0
+        a = 1.0
+        for k in range(4):
+            v += a * (1 - abs(noise(x / scale * 2 ** k + k * 31.7))) ** (2 if k < 2 else 1)
+            a *= 0.38 if k == 0 else 0.25
+        pts.append((x, base - amp * (v / 1.5)))
+        x += step
+    return pts
+
+
+def mountain(p, plate, rng, line, depth, gap=5.0, w0=4.0, fall=1.4, jitter=0.5, crest=None,
+             texture=0.0, solid=0.0):
+    """A ridge seen through mist: horizontal cut lines whose width falls with the distance
+    below the crest, so the mountain dissolves into the mist below it.
+    line: crest points sorted by x; solid: depth of a solid band under the crest."""
+    poly = line + [(line[-1][0], H + 30), (line[0][0], H + 30)]
+    p.knock(poly)
+    pl = p[plate]
+    noise = Noise1D(rng)
+    top = min(y for _, y in line)
+    bot = max(y for _, y in line) + depth
+    with clipped(pl, poly) as c:
+        y = top - 2
+        while y < bot:
+            seed = rng.uniform(0, 300)
+            path = []
+            for (x, yc) in line[::2]:
+                d = y - yc
+                if d < solid:
+                    w = 0.0
+                else:
+                    t = min(1.0, (d - solid) / depth)
+                    w = w0 * (1 - t) ** fall * (1 + jitter * 2 * noise.fbm(seed + x / 55.0))
+                path.append((x, y + 0.8 * noise(seed + x / 35.0), w))
+            mod_stroke(c, path, wmin=0.5)
+            y += gap
+        if solid > 0:
+            # the crest itself: one clean cut edge with a solid band under it
+            band = [(x, y - 1) for x, y in line] + [
+                (x, y + solid * (0.6 + 0.8 * abs(noise(x / 30.0)))) for x, y in line][::-1]
+            c.fill(wobble(band, rng, 0.5, 4, closed=True))
+        if texture > 0:
+            # rock strokes (cun) running down the steeper slopes from the crest
+            for i in range(2, len(line) - 2, 2):
+                x, y = line[i]
+                slope = (line[i + 2][1] - line[i - 2][1]) / (line[i + 2][0] - line[i - 2][0])
+                if abs(slope) > 0.45 and rng.random() < texture:
+                    L = rng.uniform(0.15, 0.4) * depth
+                    a = math.atan2(1.0, -slope * 0.6)
+                    c.blade((x, y + 1), (x + math.cos(a) * L, y + 1 + math.sin(a) * L),
+                            rng.uniform(1.2, 2.6), rng, taper=(0.05, 0.9), bend=rng.uniform(-0.1, 0.1))
+    return poly
+
+
+def pine(ink, rng, x, yb, h, lean=-0.3, pads=6, light=(-1.0, -0.6)):
+    """A mountain pine: a crooked trunk and flat, layered pads of needles."""
+    noise = Noise1D(rng)
+    pts = []
+    for i in range(13):
+        t = i / 12
+        pts.append((x + lean * h * t ** 1.3 + h * 0.05 * noise(t * 4 + 2), yb - h * t * (1 - 0.2 * t)))
+    tw = h * 0.05
+    left = [(px - tw / 2 * (1 - 0.7 * i / 12), py) for i, (px, py) in enumerate(pts)]
+    right = [(px + tw / 2 * (1 - 0.7 * i / 12), py) for i, (px, py) in enumerate(pts)]
+    ink.fill(wobble(left + right[::-1], rng, 0.6, 3))
+    # bark plates on the trunk
+    for i in range(int(h / 12)):
+        k = rng.randint(1, 10)
+        px, py = pts[k]
+        ink.blade((px - tw * 0.25, py), (px + tw * 0.1, py - 3), max(0.8, tw * 0.12), rng, cut=True)
+    la = math.atan2(light[1], light[0])
+    for j in range(pads):
+        t = 0.45 + 0.55 * (j + rng.uniform(0, 0.6)) / pads
+        k = min(12, int(t * 12))
+        bx, by = pts[k]
+        side = rng.choice((-1, 1)) if j < pads - 1 else 0
+        L = h * rng.uniform(0.18, 0.34) * (1.15 - t * 0.5)
+        ex, ey = bx + side * L + lean * h * 0.1, by - L * 0.12
+        if side:
+            ink.blade((bx, by), (ex, ey), tw * 0.35, rng, taper=(0.0, 0.6), bend=side * 0.15)
+        rx = h * rng.uniform(0.15, 0.24) * (1.2 - 0.5 * t)
+        ry = rx * rng.uniform(0.3, 0.4)
+        cx, cy = ex, ey - ry * 0.4
+        pad = []
+        for i in range(25):
+            a = math.pi + math.pi * i / 24
+            pad.append((cx + rx * math.cos(a), cy + ry * math.sin(a) * 1.3))
+        for i in range(1, 12):
+            a = math.pi * i / 12
+            pad.append((cx + rx * math.cos(a) * 0.95, cy + ry * 0.45 * math.sin(a)))
+        ink.fill(wobble(pad, rng, max(0.5, rx * 0.04), 3))
+        # needles: short tufts along the rim, fanning outward
+        for i in range(int(rx * 0.55)):
+            u = rng.uniform(-1.0, 1.0)
+            px = cx + rx * u * 0.95
+            py = cy - ry * 1.3 * (1 - u * u) ** 0.5 * 0.95
+            a = -math.pi / 2 + u * 1.25 + rng.uniform(-0.15, 0.15)
+            L2 = ry * rng.uniform(0.35, 0.65)
+            ink.blade((px, py + L2 * 0.4), (px + math.cos(a) * L2, py + math.sin(a) * L2),
+                      max(0.8, L2 * 0.22), rng, taper=(0.1, 0.9))
+        # the lit upper surface: fans of needle cuts
+        for i in range(int(rx / 9) + 1):
+            u = rng.uniform(-0.7, 0.7)
+            if (u > 0) == (math.cos(la) < 0) and rng.random() < 0.75:
+                continue
+            fx, fy = cx + rx * u, cy + ry * 0.1
+            for j in range(4):
+                a = -math.pi / 2 + (j - 1.5) * 0.3 + u * 0.5
+                L2 = ry * rng.uniform(0.5, 0.75)
+                ink.blade((fx + math.cos(a) * L2 * 0.3, fy + math.sin(a) * L2 * 0.3),
+                          (fx + math.cos(a) * L2, fy + math.sin(a) * L2), max(0.7, L2 * 0.08), rng,
+                          cut=True, taper=(0.3, 0.7))
+
+
+def draw_lushan():
+    """July 1959, Lushan: ridges in mist and pines, far from the plain, cold."""
+    p = Print(1959, MIST_PAPER, [("mist", MIST, (1, 1), 2), ("slate", SLATE, (-1, 1), 2),
+                                 ("ink", SLATE_INK, (0, 0), -1)])
+    rng = p.rng
+    ink = p["ink"]
+    # a cold sky: a few high streaks of mist
+    sky_lines(p["mist"], rng, 280, 560, gap_bot=12, gap_top=18, w_bot=0.0, w_top=0.0, jitter=0.6,
+              clouds=[(500, 360, 420, 12, 3.0), (1250, 420, 380, 10, 2.6), (900, 300, 300, 8, 2.0)])
+    # ridges, far to near
+    specs = [  # base y, amplitude, scale, plate, depth, w0, gap, solid
+        (520, 190, 300, "mist", 110, 3.4, 4.6, 2),
+        (600, 200, 240, "mist", 120, 4.4, 4.4, 5),
+        (680, 210, 260, "slate", 120, 4.2, 4.2, 4),
+        (770, 190, 220, "slate", 130, 4.6, 4.0, 7),
+        (880, 150, 300, "ink", 120, 3.8, 4.2, 5),
+    ]
+    for k, (yb, amp, sc, plate, depth, w0, gap, solid) in enumerate(specs):
+        line = peak_line(rng, -30, W + 30, yb, amp, sc)
+        mountain(p, plate, rng, line, depth, gap=gap, w0=w0, solid=solid,
+                 texture=0.25 if k >= 3 else 0.0)
+        if k == 3:
+            # a villa roof among trees on a near ridge, small: where the meeting is
+            vx = min((q for q in line if 700 < q[0] < 900), key=lambda q: q[1])[0] + 40
+            vy = y_at(line, vx) + 22
+            for tx in (vx - 22, vx + 56):
+                round_tree(ink, rng, tx, y_at(line, tx) + 26, 30, 24)
+            house(p, rng, vx, vy, 40, 12, 8, gable="right", wall="mist", windows=False,
+                  door=False, shade=True, knock=True)
+        if k in (2, 3):
+            # a few pines in clumps on the crests
+            for cl in range(4):
+                x0 = rng.uniform(80, 1000)
+                for i in range(rng.randint(2, 5)):
+                    x = x0 + rng.uniform(-30, 30)
+                    y = y_at(line, x) + 3
+                    hh = (9, 14)[k - 2] * rng.uniform(0.7, 1.3)
+                    pl = p["slate"] if k == 2 else ink
+                    pts = [(x, y - hh), (x + hh * 0.22, y - hh * 0.55), (x + hh * 0.1, y - hh * 0.55),
+                           (x + hh * 0.3, y - hh * 0.1), (x - hh * 0.3, y - hh * 0.1),
+                           (x - hh * 0.1, y - hh * 0.55), (x - hh * 0.22, y - hh * 0.55)]
+                    pl.fill(wobble(pts, rng, 0.3, 2))
+                    pl.blade((x, y + 2), (x, y - hh * 0.2), max(0.8, hh * 0.06), None, taper=(0, 0))
+    # the foreground rock on the right, and its pines leaning out over the mist
+    rock = [(980, H + 30), (1030, 820), (1100, 760), (1190, 715), (1280, 690), (1380, 650),
+            (1480, 635), (1560, 600), (W + 30, 590), (W + 30, H + 30)]
+    rock = wobble(rock, rng, 3.0, 6, freq=0.03)
+    p.knock(rock)
+    with clipped(ink, rock, solid=True) as c:
+        # carved strata and cracks, lit from the left
+        for k in range(26):
+            y0 = 610 + k * 12
+            x = rng.uniform(1000, 1200)
+            while x < W:
+                L = rng.uniform(40, 160)
+                if rng.random() < 0.5:
+                    ya = y0 - (x - 1000) * 0.25
+                    yb = y0 - (x + L - 1000) * 0.25 + rng.uniform(-3, 3)
+                    c.blade((x, ya), (x + L, yb), rng.uniform(1.0, 2.6), rng, cut=True,
+                            taper=(0.3, 0.5))
+                x += L + rng.uniform(10, 60)
+    pine(ink, rng, 1250, 702, 300, lean=-0.55, pads=7)
+    pine(ink, rng, 1420, 660, 220, lean=-0.25, pads=5)
+    return p.render()
+
+
+GREY_PAPER = hexc("#D9D4C7")
+GREY_INK = hexc("#3A3733")
+GREY = hexc("#9A948A")
+FAINT_OCHRE = hexc("#BFA677")
+
+
+def draw_famine():
+    """1960: bare trees stripped of their bark, empty fields, people on the road. Grey."""
+    p = Print(1960, GREY_PAPER, [("ochre", FAINT_OCHRE, (1, 0), 1), ("grey", GREY, (-1, 1), 2),
+                                 ("ink", GREY_INK, (0, 0), -1)])
+    rng = p.rng
+    ink, grey, och = p["ink"], p["grey"], p["ochre"]
+    hy = 600
+    g = Ground(hy, 700, 3600)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.0, 300)
+    sun = (250, 540, 20)
+    # a low, pale sun in a grey haze
+    och.disc(sun[:2], sun[2])
+    sky_lines(grey, rng, 330, hy + 2, gap_bot=8, gap_top=15, w_bot=3.2, w_top=0.0, jitter=0.7,
+              clouds=[(900, 440, 520, 26, 2.0), (300, 480, 300, 18, 1.2)], wmin=0.8,
+              avoid=[(sun[0], sun[1], sun[2] - 4)])
+    sky_lines(ink, rng, 380, hy - 10, gap_bot=12, gap_top=18, w_bot=0.3, w_top=0.0, jitter=0.7,
+              clouds=[(1100, 455, 380, 8, 1.6), (520, 520, 300, 7, 1.2)], wmin=0.6)
+    # the plain: bare earth, a few grey furrows, nothing growing
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    plots = field_layout(rng, g, 9, 3000, [("bare", 5), ("grey", 2)], width=(30, 80))
+    styles = {"bare": (None, "x", dict(spacing=0.6, ratio=0.18, breaks=0.55, fade=0.45, min_px=5)),
+              "grey": ("grey", "x", dict(spacing=0.6, ratio=0.14, breaks=0.6, fade=0.45, min_px=6))}
+    draw_fields(p, rng, g, plots, styles, bank=2.0)
+    distant_trees(ink, rng, horizon, -10, W + 10, 2, 7, gaps=0.7, poplars=0.3)
+    # far off, a village with bare trees; two low mounds at the field's edge
+    for x in range(1150, 1420, 14):
+        bare_tree(ink, rng, x + rng.uniform(-5, 5), hy + 2, rng.uniform(20, 34), spread=0.8,
+                  depth=3, twig=0.2)
+    for (x, w) in ((1180, 34), (1260, 40), (1350, 30)):
+        house(p, rng, x, hy + 5, w, w * 0.3, w * 0.2, gable="right", windows=False, door=False,
+              wall="grey", shade=False)
+    for (X, Z, r) in ((-30, 160, 2.2), (-26, 175, 1.8)):
+        x, y = g.p(X, Z)
+        rr = r * g.s(Z)
+        mound = [(x - rr, y), (x + rr, y)] + [(x + rr * math.cos(a), y - rr * 0.55 * math.sin(a))
+                                             for a in [i * math.pi / 10 for i in range(11)]]
+        grey.fill(wobble(mound, rng, 0.3, 2))
+    # the road: from the lower right toward the horizon on the left
+    zs = [9 * 1.06 ** i for i in range(90) if 9 * 1.06 ** i < 1200]
+    mid = [(9 - 0.33 * z + 4 * math.sin(z / 40.0), z) for z in zs]
+    left = [g.p(X - 1.4, z) for X, z in mid]
+    right = [g.p(X + 1.4, z) for X, z in mid]
+    road = wobble(left + right[::-1], rng, 0.6, 5)
+    p.knock(road)
+    for k in range(len(zs) - 1):
+        for side in (0.2, 0.8):
+            if rng.random() < 0.45:
+                a = g.p(mid[k][0] - 1.4 + 2.8 * side, zs[k])
+                b = g.p(mid[k + 1][0] - 1.4 + 2.8 * side, zs[k + 1])
+                grey.blade(a, b, 1.6 * 12 / zs[k] + 0.4, rng, taper=(0.3, 0.3))
+    # the stripped trees along the road
+    for (X, Z, hgt) in ((13.5, 23, 9.0), (13.0, 42, 11), (4.5, 66, 10), (13.5, 108, 11)):
+        x, y = g.p(X + 9 - 0.33 * Z + 4 * math.sin(Z / 40.0) - 9, Z)
+        s_ = g.s(Z)
+        bare_tree(ink, rng, x, y, hgt * s_, spread=0.95, depth=6, trunk_w=0.6 * s_,
+                  stripped=0.17, twig=0.9, lean=rng.uniform(-0.06, 0.06))
+    # a line of people walking away along the road, small, with bundles and poles
+    for i, z in enumerate([31, 34, 38, 43, 49, 57, 67, 79]):
+        X = 9 - 0.33 * z + 4 * math.sin(z / 40.0) + rng.uniform(-0.5, 0.5)
+        x, y = g.p(X, z)
+        pose = ("bundle", "walk", "carry", "bundle", "walk", "bundle", "walk", "carry")[i]
+        figure(ink, rng, x, y, rng.uniform(1.2, 1.65) * g.s(z), pose, facing=-1,
+               kerchief=i % 3 == 1, child=(i == 4))
+    # dry weeds at the edge of the print
+    for i in range(70):
+        x = rng.uniform(-20, W + 20)
+        if 980 < x < 1300:
+            continue
+        y = H + 4 - rng.uniform(0, 10)
+        L = rng.uniform(14, 46)
+        a = -math.pi / 2 + rng.uniform(-0.5, 0.5)
+        ink.blade((x, y), (x + math.cos(a) * L, y + math.sin(a) * L), rng.uniform(1.0, 2.0), rng,
+                  taper=(0, 0.7), bend=rng.uniform(-0.15, 0.15))
+    return p.render()
+
+
+RETREAT_PAPER = hexc("#E3DCCB")
+RETREAT_INK = hexc("#36332D")
+EARTH_GREY = hexc("#A39985")
+
+
+def shoots(pl, rng, g, X0, X1, Z0, Z1, spacing=0.35, height=0.12, step=0.16, min_px=2.0):
+    """Rows of seedlings: small paired leaves, scaled by distance."""
+    X = X0 + spacing * 0.5
+    while X < X1:
+        z = Z0
+        while z < Z1:
+            s_ = g.s(z)
+            L = height * s_
+            if L < min_px:
+                break
+            x, y = g.p(X + rng.uniform(-0.02, 0.02), z)
+            for sgn in (-1, 1):
+                a = -math.pi / 2 + sgn * rng.uniform(0.35, 0.8)
+                ll = L * rng.uniform(0.6, 1.0)
+                pl.blade((x, y), (x + math.cos(a) * ll, y + math.sin(a) * ll), max(0.9, ll * 0.35),
+                         rng, taper=(0.1, 0.6), bend=sgn * 0.15)
+            z += step * rng.uniform(0.7, 1.3) * (1 + (z - Z0) * 0.05)
+        X += spacing
+
+
+def draw_retreat():
+    """Spring 1962: the private plots given back; people hoe small patches; a thin green returns."""
+    p = Print(1962, RETREAT_PAPER, [("grey", EARTH_GREY, (1, 1), 2), ("green", GREEN, (-1, 1), 2),
+                                    ("ink", RETREAT_INK, (0, 0), -1)])
+    rng = p.rng
+    ink, grey, grn = p["ink"], p["grey"], p["green"]
+    hy = 540
+    g = Ground(hy, 760, 5600)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.0, 300)
+    light = (-1.0, -0.7)
+    # a pale spring sky
+    sky_lines(grey, rng, 380, hy + 2, gap_bot=8, gap_top=14, w_bot=1.6, w_top=0.0, jitter=0.6,
+              wmin=0.7, clouds=[(1150, 430, 420, 14, 1.8), (400, 470, 360, 12, 1.3)])
+    sky_lines(ink, rng, 360, hy - 10, gap_bot=14, gap_top=18, w_bot=0.2, w_top=0.0, jitter=0.7,
+              clouds=[(1200, 420, 300, 6, 1.5), (300, 455, 260, 6, 1.2)], wmin=0.6)
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    # distant collective fields, bare and grey, a faint green on a few
+    plots = field_layout(rng, g, 60, 3000, [("bare", 5), ("faint", 1)], width=(30, 80))
+    styles = {"bare": ("grey", "x", dict(spacing=0.6, ratio=0.2, breaks=0.5, fade=0.4, min_px=5)),
+              "faint": ("green", "x", dict(spacing=0.6, ratio=0.15, breaks=0.6, fade=0.4, min_px=6))}
+    draw_fields(p, rng, g, plots, styles, bank=2.0)
+    distant_trees(ink, rng, horizon, -10, W + 10, 2, 8, gaps=0.6, poplars=0.3)
+    # the village: houses and bare trees just budding, a mud wall
+    vz = 62
+    vy = g.p(0, vz)[1]
+    for x in range(-10, W + 20, 85):
+        xx = x + rng.uniform(-30, 30)
+        bare_tree(ink, rng, xx, vy + 2, g.s(vz) * rng.uniform(7, 10), spread=0.9, depth=5,
+                  trunk_w=g.s(vz) * 0.35, twig=0.6)
+    for x in (200, 600, 1000, 1380):
+        bare_poplar(ink, rng, x + rng.uniform(-30, 30), vy + 2, g.s(vz) * rng.uniform(14, 18))
+    for row, dz in ((0, 8), (1, 0)):
+        x = -30 + row * rng.uniform(40, 120)
+        zz = vz + dz
+        yy = g.p(0, zz)[1]
+        while x < W:
+            hw = g.s(zz) * rng.uniform(5.5, 10)
+            hh = g.s(zz) * rng.uniform(2.5, 3.2)
+            house(p, rng, x, yy + 6 + rng.uniform(-2, 4), hw, hh, hh * rng.uniform(0.5, 0.7),
+                  gable="left" if rng.random() < 0.5 else "right", wall="grey",
+                  thatch=rng.random() < 0.5, windows=hw > 60)
+            x += hw * rng.uniform(1.3, 2.2) + rng.uniform(10, 90)
+    wall = wobble([(-20, vy + 26), (W + 20, vy + 26), (W + 20, vy + 12), (-20, vy + 12)], rng, 0.8, 5)
+    p.knock(wall)
+    grey.fill(wall)
+    ink.blade((-20, vy + 12), (W + 20, vy + 12), 3.0, rng, taper=(0, 0))
+    with clipped(ink, wall) as c:
+        sky_lines(c, rng, vy + 12, vy + 26, gap_bot=4, gap_top=4, w_bot=1.2, w_top=1.2,
+                  jitter=0.8, wmin=0.7)
+    # a willow in first leaf by the wall, sparse
+    spring_willow(p, rng, 1230, vy + 20, 300, 280, light, sparse=0.5)
+    # the private plots: small, uneven patches between paths, some sown, some being dug
+    X = -32.0
+    col = 0
+    while X < 32:
+        w = rng.uniform(3.5, 9.0)
+        z = 11.0 + rng.uniform(0, 2.5)
+        while z < 50:
+            d = rng.uniform(4.0, 10.0) * (1 + (z - 11) / 40)
+            kind = rng.choices(["sown", "dug", "bare", "weeds"], [3, 2, 2, 1])[0]
+            bl, br = rng.uniform(0.25, 1.1), rng.uniform(0.25, 1.1)
+            bn, bf = rng.uniform(0.2, 0.6), rng.uniform(0.2, 0.9)
+            poly = wobble(g.quad(X + bl, X + w - br, z + bn, z + d - bf), rng, 1.0, 5)
+            grey.fill(poly)
+            with clipped(ink, poly) as c:
+                if kind == "dug":
+                    furrows_x(c, rng, g, X, X + w, z, z + d, spacing=0.3, ratio=0.5, breaks=0.15,
+                              fade=0.3)
+                elif kind == "bare":
+                    furrows_x(c, rng, g, X, X + w, z, z + d, spacing=0.45, ratio=0.2, breaks=0.5,
+                              fade=0.3)
+                elif kind == "sown":
+                    furrows_z(c, rng, g, X, X + w, z, z + d, spacing=0.45, width=0.05, breaks=0.3,
+                              fade=0.3)
+                else:
+                    row_tufts(c, rng, g, X, X + w, z, z + d, spacing=1.1, height=0.2, step=0.9,
+                              min_px=3)
+            if kind == "sown":
+                with clipped(grn, poly) as c:
+                    shoots(c, rng, g, X, X + w, z, z + d, spacing=0.5, step=0.26)
+            z += d
+        X += w
+        col += 1
+    # people at work on the plots
+    for (X, Z, pose, f) in ((-6.5, 15.5, "hoe", 1), (2.5, 21.0, "hoe", -1), (-1.2, 22.0, "stand", 1),
+                            (9.0, 28.5, "hoe", -1), (-13.0, 30.0, "bundle", 1)):
+        x, y = g.p(X, Z)
+        figure(ink, rng, x, y, 1.62 * g.s(Z) * (0.7 if pose == "stand" else 1.0), pose, facing=f,
+               kerchief=True, child=(pose == "stand"))
+    # a basket at the plot's edge
+    bx, by = g.p(-4.2, 14.2)
+    sc = g.s(14.2)
+    ink.fill(wobble([(bx - sc * 0.3, by - sc * 0.35), (bx + sc * 0.3, by - sc * 0.35),
+                     (bx + sc * 0.22, by), (bx - sc * 0.22, by)], rng, 0.5, 3))
+    ink.blade((bx - sc * 0.28, by - sc * 0.35), (bx + sc * 0.28, by - sc * 0.35), sc * 0.05, rng,
+              cut=True, bend=0.4)
+    crop_band(ink, rng, H - 10, H, leaf=14, light=light, cuts=0.6)
+    return p.render()
+
+
+def draw_epilogue():
+    """Years later: the same village in a low evening sun; the poplar without its loudspeaker."""
+    p = Print(1979, PAPER, [("ochre", OCHRE, (2, 1), 2), ("red", VERMILION, (-1, 2), 1),
+                            ("green", GREEN, (1, -1), 2), ("ink", INK, (0, 0), -1)])
+    rng = p.rng
+    ink, och, red = p["ink"], p["ochre"], p["red"]
+    hy = 600
+    g = Ground(hy, 820, 5000)
+    sun = (1030, hy - 6, 36)
+    horizon = ridge_line(rng, -20, W + 20, hy, 1.2, 300)
+    light = (-1.0, -0.3)  # the sun is low in the west, left of the poplar, right of the village
+    # the evening: a wide warm glow, a few long clouds
+    sky_lines(och, rng, 400, hy + 4, gap_bot=6, gap_top=13, w_bot=6.0, w_top=0.0, jitter=0.45,
+              clouds=[(sun[0], hy - 30, 600, 70, 2.6)], avoid=[(sun[0], sun[1], sun[2] + 9)])
+    sun_rings(och, rng, sun[0], sun[1], sun[2] + 20, 3, 14, 3.2)
+    sky_lines(ink, rng, 330, hy - 8, gap_bot=10, gap_top=15, w_bot=0.4, w_top=0.0, jitter=0.7,
+              clouds=[(600, 440, 460, 12, 3.0), (1300, 470, 360, 10, 2.4), (250, 400, 300, 8, 1.8),
+                      (1000, 395, 300, 8, 1.6)],
+              avoid=[(sun[0], sun[1], sun[2] + 80)])
+    red.disc(sun[:2], sun[2])
+    # the plain: ripening wheat, green maize, a few strips turned over
+    p.knock([(-20, hy + 1), (W + 20, hy + 1), (W + 20, H + 20), (-20, H + 20)])
+    plots = [(-60.0, 60.0, 10.0, 15.5, "wheat")]
+    plots += field_layout(rng, g, 15.5, 4000, [("wheat", 5), ("green", 3)], width=(20, 60))
+    styles = {"wheat": ("ochre", "z", dict(spacing=0.28, width=0.08, breaks=0.15, fade=0.5)),
+              "green": ("green", "z", dict(spacing=0.35, width=0.1, breaks=0.12, fade=0.5))}
+    draw_fields(p, rng, g, plots, styles, bank=3.0)
+    row_tufts(ink, rng, g, -30, 30, 10.0, 24.0, spacing=0.28, height=0.14, step=0.26, min_px=4)
+    distant_trees(ink, rng, horizon, -10, W + 10, 4, 12, gaps=0.55, poplars=0.2)
+    # the road home
+    zs = [10 * 1.07 ** i for i in range(60) if 10 * 1.07 ** i < 100]
+    mid = [(-6 + 6 * math.sin(z / 22.0) - 0.05 * z, z) for z in zs]
+    left = [g.p(X - 1.0, z) for X, z in mid]
+    right = [g.p(X + 1.0, z) for X, z in mid]
+    road = wobble(left + right[::-1], rng, 0.7, 5)
+    p.knock(road)
+    for k in range(len(zs) - 1):
+        if rng.random() < 0.6:
+            a = g.p(mid[k][0] + 0.8, zs[k])
+            b = g.p(mid[k + 1][0] + 0.8, zs[k + 1])
+            ink.blade(a, b, 1.6 * 12 / zs[k] + 0.4, rng, taper=(0.3, 0.3))
+    # the village in its trees, as it was, a little larger
+    village(p, rng, g, 95, 40, 860, light=(1.0, -0.4), thatch=0.15, poplars=6)
+    # three low graves in the far field, nothing more
+    for (X, Z, r) in ((48, 150, 1.6), (51, 156, 1.3), (54, 149, 1.4)):
+        x, y = g.p(X, Z)
+        rr = r * g.s(Z)
+        mound = [(x - rr, y), (x + rr, y)] + [(x + rr * math.cos(a), y - rr * 0.6 * math.sin(a))
+                                             for a in [i * math.pi / 10 for i in range(11)]]
+        p.knock(mound)
+        ink.fill(wobble(mound, rng, 0.3, 2))
+    # the old poplar at the threshing floor, no loudspeaker now
+    tz = 50
+    tx, ty = 1330, g.p(0, tz)[1]
+    poplar(ink, rng, tx, ty + 8, 540, 150, crown=(0.36, 1.0), light=light)
+    # someone walking a bicycle home along the road, small
+    k = 26
+    x, y = g.p(mid[k][0], zs[k])
+    sc = g.s(zs[k])
+    figure(ink, rng, x, y, 1.65 * sc, "walk", facing=-1)
+    r = 0.33 * sc
+    for wx in (x - 1.0 * sc, x - 0.05 * sc):
+        ink.fill(circle_pts(wx, y - r, r, 20))
+        ink.fill(circle_pts(wx, y - r, r - max(1.0, 0.05 * sc), 20), cut=True)
+    bx0, bx1 = x - 1.0 * sc, x - 0.05 * sc
+    for (a, b) in (((bx0, y - r), (bx0 + 0.4 * sc, y - 0.75 * sc)),
+                   ((bx0 + 0.4 * sc, y - 0.75 * sc), (bx1 - 0.05 * sc, y - 0.8 * sc)),
+                   ((bx1, y - r), (bx1 - 0.08 * sc, y - 0.9 * sc)),
+                   ((bx0 + 0.4 * sc, y - 0.75 * sc), (bx0 + 0.45 * sc, y - r))):
+        ink.blade(a, b, max(1.0, 0.04 * sc), None, taper=(0, 0))
+    crop_band(ink, rng, H - 22, H, leaf=26, ears=0.18, light=light)
     return p.render()
 
 
 PICTURES = [
     ("title.png", draw_title),
+    ("act_prologue.png", draw_prologue),
+    ("act_commune.png", draw_commune),
+    ("act_steel.png", draw_steel),
+    ("act_harvest.png", draw_harvest),
+    ("act_lushan.png", draw_lushan),
+    ("act_famine.png", draw_famine),
+    ("act_retreat.png", draw_retreat),
+    ("epilogue.png", draw_epilogue),
 ]
 
 

@@ -89,6 +89,9 @@ class App:
     # -- window ------------------------------------------------------------------------------------
     def _init_pygame(self, size: tuple[int, int] | None) -> None:
         os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
+        from . import assets
+
+        assets.reset()  # nothing loaded by an earlier pygame session may be used again
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Iron and Grain")

@@ -65,3 +65,14 @@ def art_for_act(act_id: str) -> str:
     """The image of an act: assets/images/act_<id>.png, else the title image."""
     name = f"act_{act_id}.png"
     return name if (ASSETS / "images" / name).exists() else "title.png"
+
+
+def reset() -> None:
+    """Forget every loaded font and image. Needed whenever pygame is (re)started: a Font kept
+    from before pygame.quit() points at freed memory and crashes the interpreter when used."""
+    font.cache_clear()
+    _image.cache_clear()
+    image_cover.cache_clear()
+    from . import text
+
+    text.clear_caches()

@@ -304,3 +304,8 @@ def line(text: str, face: str, size: int, color: Color) -> pygame.Surface:
                              pygame.SRCALPHA)
     block.draw(surface, (0, 0), color)
     return surface
+
+
+def clear_caches() -> None:
+    _RENDERED.clear()
+    _WIDTHS.clear()

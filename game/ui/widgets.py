@@ -123,11 +123,12 @@ class FocusRing:
         self.buttons: list[Button] = []
         self.index = 0
         self.visible = False
+        self.moved = False  # the player has moved the focus: keep it where they put it
 
     def set(self, buttons: list[Button], keep: bool = True) -> None:
         current = self.current
         self.buttons = buttons
-        if keep and current is not None:
+        if keep and self.moved and current is not None:
             for i, button in enumerate(buttons):
                 if button.label == current.label:
                     self.index = i
@@ -141,6 +142,7 @@ class FocusRing:
     def move(self, step: int) -> None:
         if not self.buttons:
             return
+        self.moved = True
         if not self.visible:
             self.visible = True
             return

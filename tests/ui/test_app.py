@@ -1,0 +1,138 @@
+"""The app: the first frame, the idle loop, resizing, fullscreen, quicksave and crash handling."""
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from uihelp import click, press, settle, start_game
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_title_screen_offers_the_way_in(app):
+    assert app.top.name == "title"
+    labels = [b.label for b in app.top.focus.buttons]
+    assert labels == ["New game", "Load", "Chapters", "Settings", "Quit"]  # no autosave yet: no Continue
+    assert all(b.enabled for b in app.top.focus.buttons)
+
+
+def test_new_game_shows_the_content_note_then_the_first_scene(app):
+    press(app, pygame.K_RETURN)  # focus starts on New game
+    assert app.top.name == "message" and "Before you begin" in app.top.title
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "scene" and app.session.state.scene == app.story.start
+    assert app.saves.path("auto").exists()
+
+
+def test_continue_appears_once_there_is_an_autosave(make_app):
+    app = make_app()
+    start_game(app)
+    app.autosave()
+    from game.ui.screens.title import TitleScreen
+
+    app.reset_to(TitleScreen(app))
+    assert app.top.focus.buttons[0].label == "Continue"
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "scene"
+
+
+def test_idle_app_does_not_redraw(app, monkeypatch):
+    flips = []
+    monkeypatch.setattr(pygame.display, "flip", lambda: flips.append(1))
+    for _ in range(30):
+        app.step([])
+    assert flips == []  # nothing changed, nothing drawn
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(0, 0), buttons=(0, 0, 0))])
+    assert len(flips) == 1
+
+
+def test_run_loop_sleeps_when_idle(make_app):
+    """The real loop, in a thread: while idle it blocks in event.wait and uses no CPU."""
+    app = make_app()
+    worker = threading.Thread(target=app.run, daemon=True)
+    start_cpu = time.process_time()
+    worker.start()
+    time.sleep(1.5)
+    used = time.process_time() - start_cpu
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    worker.join(5)
+    assert not worker.is_alive()
+    assert used < 0.5, f"the idle loop used {used:.2f} s of CPU in 1.5 s"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (3840, 2160)])
+def test_layouts_fit_the_window(make_app, size):
+    app = make_app(size=size)
+    window = app.surface.get_rect()
+    assert all(window.contains(b.rect) for b in app.top.focus.buttons)
+    scene = start_game(app)
+    assert window.contains(scene.page.column) and window.contains(scene.page.hud)
+    for part in scene.reading.parts:
+        if part.block is not None:
+            assert part.block.width <= scene.page.body.width
+
+
+def test_resize_reflows(app):
+    scene = start_game(app)
+    before = scene.page.body.width
+    app.surface = pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 600), w=1024, h=600)])
+    assert scene.page.body.width != before
+    assert app.settings.window_size == (1024, 600)
+
+
+def test_quicksave_and_quickload(app):
+    start_game(app)
+    press(app, pygame.K_1)
+    scene_after = app.session.state.scene
+    press(app, pygame.K_F5)
+    assert app.saves.path("quick").exists() and app.saves.path("quick").with_suffix(".png").exists()
+    press(app, pygame.K_BACKSPACE)  # roll back on the outcome screen
+    assert app.session.state.scene != scene_after
+    press(app, pygame.K_F9)
+    assert app.session.state.scene == scene_after
+
+
+def test_a_corrupt_autosave_shows_a_message_not_a_crash(app):
+    app.saves.folder.mkdir(parents=True, exist_ok=True)
+    app.saves.path("auto").write_bytes(b"{not json")
+    assert app.load_slot("auto") is False
+    assert app.toast is not None and "damaged" in app.toast[0]
+
+
+def test_unexpected_error_is_logged_and_reported(app, monkeypatch, capsys):
+    # The message waits for the player to read it: post the key they would press.
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0))
+    code = app.crash("Traceback: something broke")
+    assert app.top.name == "message" and app.top.title == "The game stopped"
+    logs = list(app.log_folder.glob("crash-*.log"))
+    assert code == 1 and logs and "something broke" in logs[0].read_text()
+    assert "Something went wrong" in capsys.readouterr().err
+
+
+def test_broken_story_is_reported_on_the_title(make_app, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "story.yaml").write_text("title: Broken\nstart: nowhere\n")
+    app = make_app(story=str(broken))
+    assert app.story is None and app.story_errors
+    assert not app.top.focus.buttons[0].enabled  # New game cannot start
+
+
+def test_main_without_a_display_driver_problem_runs_headless():
+    """python main.py starts and quits cleanly (SDL dummy driver, QUIT posted by a timer)."""
+    code = ("import os, threading, pygame, sys\n"
+            "from game.ui import app as ui\n"
+            "a = ui.App('story', size=(800, 600))\n"
+            "threading.Timer(1.0, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()\n"
+            "sys.exit(a.run())\n")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", IRON_AND_GRAIN_HOME="/tmp/iag-main")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
