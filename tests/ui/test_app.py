@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from uihelp import click, press, settle, start_game
+from uihelp import press, start_game
 
 ROOT = Path(__file__).resolve().parents[2]
 
