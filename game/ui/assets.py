@@ -48,8 +48,9 @@ def _image(name: str) -> pygame.Surface | None:
 
 
 @lru_cache(maxsize=16)
-def image_cover(name: str, width: int, height: int) -> pygame.Surface | None:
-    """The image scaled and cropped to fill width x height (like CSS object-fit: cover)."""
+def image_cover(name: str, width: int, height: int, focus_y: float = 0.5) -> pygame.Surface | None:
+    """The image scaled and cropped to fill width x height (like CSS object-fit: cover).
+    `focus_y` says which part of a tall crop to keep: 0 the top, 0.5 the middle, 1 the bottom."""
     image = _image(name)
     if image is None or width <= 0 or height <= 0:
         return None
@@ -57,7 +58,7 @@ def image_cover(name: str, width: int, height: int) -> pygame.Surface | None:
     scale = max(width / iw, height / ih)
     scaled = pygame.transform.smoothscale(image, (max(1, round(iw * scale)), max(1, round(ih * scale))))
     x = (scaled.get_width() - width) // 2
-    y = (scaled.get_height() - height) // 2
+    y = round((scaled.get_height() - height) * focus_y)
     return scaled.subsurface((x, y, width, height)).copy()
 
 

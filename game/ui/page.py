@@ -54,14 +54,17 @@ def draw_art(surface: pygame.Surface, page: Page, image: str, palette: Palette, 
     rect = page.art
     if rect.width <= 0 or rect.height <= 0:
         return
-    art = assets.image_cover(image, rect.width, rect.height)
+    # A band across the top keeps the lower middle of the picture, where the village and the
+    # people are, rather than its sky.
+    band = rect.height < rect.width * 0.5
+    art = assets.image_cover(image, rect.width, rect.height, 0.62 if band else 0.5)
     if art is None or high_contrast:
         pygame.draw.rect(surface, mix(palette.paper, palette.rule, 0.35), rect)
         return
     surface.blit(art, rect)
     # A soft fade into the page: strips of paper colour with rising opacity.
     fade = max(8, min(rect.width, rect.height) // 10)
-    vertical = rect.height < rect.width * 0.5  # a band across the top fades downwards
+    vertical = band  # a band across the top fades downwards
     strip = pygame.Surface((1, 1), pygame.SRCALPHA)
     for i in range(fade):
         alpha = round(255 * (i + 1) / fade)

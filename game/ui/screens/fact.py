@@ -109,4 +109,11 @@ class FactScreen(Screen):
             block.draw(surface, (x, y), colors[color], emphasis=palette.ink)
             y += block.height + theme.unit * 2
         surface.set_clip(clip)
+        if self.content_height > self.view_height:  # show that there is more to read
+            track = pygame.Rect(self.box.right - theme.unit * 2, top, max(3, theme.unit // 2), self.view_height)
+            thumb = max(theme.unit * 3, round(track.height * self.view_height / self.content_height))
+            thumb_y = track.y + round((track.height - thumb) * self.scroll / max(1, self.content_height - self.view_height))
+            pygame.draw.rect(surface, palette.rule, track, border_radius=track.width // 2)
+            pygame.draw.rect(surface, palette.ink_soft, (track.x, thumb_y, track.width, thumb),
+                             border_radius=track.width // 2)
         self.focus.draw(surface, theme, palette, self.app.mouse)

@@ -16,6 +16,9 @@ from ..theme import mix
 from ..widgets import Button, panel
 
 
+SUBTITLE = "A brigade secretary in Henan, 1958-1962"
+
+
 class TitleScreen(Screen):
     name = "title"
 
@@ -85,13 +88,17 @@ class TitleScreen(Screen):
             Button("Settings", self.settings),
             Button("Quit", self.quit),
         ]
-        width = min(round(theme.base * 17), theme.width - theme.margin * 2)
+        subtitle = text.render(SUBTITLE, "serif_italic", theme.size("lead"), (0, 0, 0)).get_width()
+        name = text.render("Iron and Grain", "serif", theme.size("display"), (0, 0, 0)).get_width()
+        width = min(max(round(theme.base * 15), subtitle, name) + theme.unit * 6, theme.width - theme.margin * 2)
         inner = width - theme.unit * 6
         button_height = max(b.measure(theme, inner) for b in items)
         gap = theme.unit
         title_height = round(theme.size("display") * 1.15) + round(theme.size("lead") * 1.6) + theme.unit * 3
         errors_height = 0 if ready or not self.app.story_errors else round(theme.size("caption") * 1.4 * 7)
-        height = theme.unit * 4 + title_height + errors_height + len(items) * (button_height + gap) + theme.unit * 3
+        hint_height = round(theme.size("caption") * 1.5) + theme.unit
+        height = theme.unit * 4 + title_height + errors_height + len(items) * (button_height + gap) \
+            + hint_height + theme.unit * 2
         wide = theme.width / theme.height >= 1.45
         self.card = pygame.Rect(0, 0, width, min(height, theme.height - theme.margin * 2))
         if wide:
@@ -121,8 +128,7 @@ class TitleScreen(Screen):
         name = text.render("Iron and Grain", "serif", theme.size("display"), palette.ink)
         surface.blit(name, (x, y))
         y += round(theme.size("display") * 1.15)
-        subtitle = text.render("A brigade secretary in Henan, 1958-1962", "serif_italic", theme.size("lead"),
-                               palette.ink_soft)
+        subtitle = text.render(SUBTITLE, "serif_italic", theme.size("lead"), palette.ink_soft)
         surface.blit(subtitle, (x, y))
         y += round(theme.size("lead") * 1.6)
         pygame.draw.line(surface, palette.accent, (x, y), (x + theme.unit * 8, y), max(2, theme.unit // 3))
@@ -137,6 +143,6 @@ class TitleScreen(Screen):
                 block.draw(surface, (x, y), palette.bad)
                 y += block.height
         self.focus.draw(surface, theme, palette, self.app.mouse)
-        hint = text.render("Arrows or Tab to move, Enter to choose. F11 fullscreen.", "sans", theme.size("caption"),
-                           mix(palette.ink_soft, palette.paper, 0.2))
-        surface.blit(hint, hint.get_rect(bottomleft=(x, self.card.bottom - theme.unit)))
+        hint = text.layout("Arrows or Tab to move, Enter to choose, F11 for full screen.", self.card.width - theme.unit * 6,
+                           theme.size("caption"), face="sans", line_height=1.25)
+        hint.draw(surface, (x, self.card.bottom - theme.unit * 2 - hint.height), mix(palette.ink_soft, palette.paper, 0.2))
