@@ -32,7 +32,7 @@ class MessageScreen(Screen):
         width = min(theme.width - theme.margin * 2, round(theme.base * 30))
         inner = width - theme.unit * 6
         self.block = text.layout(self.body, inner, theme.size("body"))
-        buttons = [Button(label, (lambda r=result: self.dismiss(r)), key="" if i else "↵")
+        buttons = [Button(label, (lambda r=result: self.dismiss(r)), key="" if i else "Enter")
                    for i, (label, result) in enumerate(self.choices)]
         button_height = max(b.measure(theme, inner // max(1, len(buttons))) for b in buttons)
         title_height = round(theme.size("title") * 1.3)

@@ -59,7 +59,7 @@ class OutcomeScreen(ReadingScreen):
                 parts.append(self._fact_part(fact, number, width))
         parts.append(self.gap(1))
         label = "See how it ended" if self.outcome.ending is not None else "Continue"
-        button = Button(label, self.proceed, key="↵")
+        button = Button(label, self.proceed, key="Enter")
         parts.append(Part("button", button.measure(theme, width) + theme.unit, button=button))
         return parts
 
@@ -117,7 +117,7 @@ class OutcomeScreen(ReadingScreen):
         y = rect.y + theme.unit
         for name, (before, after) in self.outcome.changes.items():
             delta = after - before
-            label = f"{self.app.story.stats[name].label} {'+' if delta > 0 else '−'}{abs(delta)}"
+            label = f"{self.app.story.stats[name].label} {'+' if delta > 0 else '–'}{abs(delta)}"
             chip = text.render(label, "sans_bold", theme.size("ui"), palette.card)
             box = chip.get_rect(topleft=(x, y)).inflate(theme.unit * 2, theme.unit)
             box.topleft = (x, y)

@@ -74,6 +74,11 @@ class TitleScreen(Screen):
         self.app.running = False
 
     # -- layout -------------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """The first frame is drawn before the story is read: show the name, not greyed buttons."""
+        return self.app.story is None and not self.app.story_errors
+
     def layout(self) -> None:
         theme = self.theme
         ready = self.app.story is not None
@@ -109,7 +114,7 @@ class TitleScreen(Screen):
         for button in items:
             button.rect = pygame.Rect(self.card.x + theme.unit * 3, y, inner, button_height)
             y += button_height + gap
-        self.focus.set(items)
+        self.focus.set([] if self.loading else items)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
