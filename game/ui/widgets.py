@@ -163,7 +163,8 @@ class FocusRing:
             if event.key in (pygame.K_UP, pygame.K_LEFT):
                 self.move(-1)
                 return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.visible:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                # Enter takes the focused item even when the ring is hidden after mouse use.
                 button = self.current
                 if button is not None and button.enabled:
                     button.action()

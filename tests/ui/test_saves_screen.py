@@ -2,37 +2,9 @@
 and cards that fit the window."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
+import pygame
 import pytest
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
-import pygame  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int] = (1280, 720)):
-    monkeypatch.setenv("IRON_AND_GRAIN_HOME", str(tmp_path / "home"))
-    from game.ui.app import App
-
-    app = App(str(ROOT / "story"), size=size)
-    app.begin()
-    app.step([])
-    assert app.story is not None, app.story_errors
-    return app
-
-
-def start(app) -> None:
-    from game.core import engine
-    from game.ui.screens.scene import SceneScreen
-
-    app.new_session(engine.new_game(app.story))
-    app.reset_to(SceneScreen(app))
-    app.step([], dt=10)  # the typewriter finishes
+from uihelp import click, pixels, press, settle, start_game
 
 
 def open_saves(app, mode: str):
@@ -42,15 +14,6 @@ def open_saves(app, mode: str):
     app.push(screen)
     app.step([])
     return screen
-
-
-def key(app, k: int, mod: int = 0, unicode: str = "") -> None:
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode)])
-
-
-def click(app, pos: tuple[int, int]) -> None:
-    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
-              pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
 
 
 def move_on(app) -> str:
@@ -66,32 +29,21 @@ def move_on(app) -> str:
     return app.session.state.scene
 
 
-def pixels_near(surface: pygame.Surface, rect: pygame.Rect, colour, tolerance: int = 40) -> int:
-    count = 0
-    for x in range(rect.left, rect.right):
-        for y in range(rect.top, rect.bottom):
-            pixel = surface.get_at((x, y))
-            if sum(abs(pixel[i] - colour[i]) for i in range(3)) <= tolerance:
-                count += 1
-    return count
-
-
 def redraw(app) -> pygame.Surface:
     app.invalidate()
     app.draw()
     return app.surface
 
 
-def test_saving_to_slot_2_writes_the_save_and_its_thumbnail_and_the_card_shows_the_act(tmp_path, monkeypatch):
+def test_saving_to_slot_2_writes_the_save_and_its_thumbnail_and_the_card_shows_the_act(app):
     from game.ui.screens.saves import SavesScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     act_title = app.save_meta()["act"]
     screen = open_saves(app, "save")
     card = screen.card("2")
     assert card.info is None and card.lines[0][0] == "Empty"
-    empty_ink = pixels_near(redraw(app), card.label, app.theme.palette.ink, 20)
+    empty_ink = pixels(redraw(app), card.label, app.theme.palette.ink, 20)
 
     click(app, card.rect.center)  # an empty slot: saved at once, no question
     assert isinstance(app.top, SavesScreen)
@@ -105,25 +57,24 @@ def test_saving_to_slot_2_writes_the_save_and_its_thumbnail_and_the_card_shows_t
     assert card.info is not None and card.info.meta["act"] == act_title
     assert card.lines[0][0] == act_title or act_title.startswith(card.lines[0][0].rstrip("…"))
     surface = redraw(app)
-    assert pixels_near(surface, card.label, app.theme.palette.ink, 20) > max(30, empty_ink * 2)
+    assert pixels(surface, card.label, app.theme.palette.ink, 20) > max(30, empty_ink * 2)
     colours = {tuple(surface.get_at((x, y)))[:3] for x in range(card.thumb.left + 2, card.thumb.right - 2, 3)
                for y in range(card.thumb.top + 2, card.thumb.bottom - 2, 3)}
     assert len(colours) > 20  # the thumbnail, not a plain box
 
 
-def test_overwriting_asks_first_and_cancel_keeps_the_old_save(tmp_path, monkeypatch):
+def test_overwriting_asks_first_and_cancel_keeps_the_old_save(app):
     from game.ui.screens.message import MessageScreen
     from game.ui.screens.saves import SavesScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     app.write_save("2")
     path = app.saves.path("2")
     old = path.read_bytes()
     move_on(app)
     screen = open_saves(app, "save")
 
-    key(app, pygame.K_2, unicode="2")
+    press(app, pygame.K_2, unicode="2")
     assert isinstance(app.top, MessageScreen) and "Overwrite" in app.top.title
     cancel = app.top.focus.buttons[-1]
     assert cancel.label == "Cancel"
@@ -131,12 +82,12 @@ def test_overwriting_asks_first_and_cancel_keeps_the_old_save(tmp_path, monkeypa
     assert app.top is screen
     assert path.read_bytes() == old
 
-    key(app, pygame.K_2, unicode="2")
+    press(app, pygame.K_2, unicode="2")
     assert isinstance(app.top, MessageScreen)
-    key(app, pygame.K_ESCAPE)  # Esc is Cancel too
+    press(app, pygame.K_ESCAPE)  # Esc is Cancel too
     assert path.read_bytes() == old
 
-    key(app, pygame.K_2, unicode="2")
+    press(app, pygame.K_2, unicode="2")
     overwrite = app.top.focus.buttons[0]
     assert overwrite.label == "Overwrite"
     click(app, overwrite.rect.center)
@@ -145,11 +96,10 @@ def test_overwriting_asks_first_and_cancel_keeps_the_old_save(tmp_path, monkeypa
     assert app.saves.read("2", app.story).state.scene == app.session.state.scene
 
 
-def test_loading_slot_2_returns_to_the_saved_scene(tmp_path, monkeypatch):
+def test_loading_slot_2_returns_to_the_saved_scene(app):
     from game.ui.screens.scene import SceneScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     saved_scene = app.session.state.scene
     app.write_save("2")
     assert move_on(app) != saved_scene
@@ -164,12 +114,11 @@ def test_loading_slot_2_returns_to_the_saved_scene(tmp_path, monkeypatch):
     assert app.session.state.scene == saved_scene
 
 
-def test_a_damaged_save_is_shown_as_damaged_and_cannot_be_loaded(tmp_path, monkeypatch):
+def test_a_damaged_save_is_shown_as_damaged_and_cannot_be_loaded(app):
     from game.ui.screens.message import MessageScreen
     from game.ui.screens.saves import SavesScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     app.write_save("2")
     app.saves.path("3").write_bytes(b"\x00garbage{ not a save")
     session, state = app.session, app.session.state
@@ -178,11 +127,11 @@ def test_a_damaged_save_is_shown_as_damaged_and_cannot_be_loaded(tmp_path, monke
     card = screen.card("3")
     assert card.damaged and not card.button.enabled
     assert card.lines[0][0] == "Damaged" and "damaged" in card.lines[1][0]
-    assert pixels_near(redraw(app), card.label, app.theme.palette.bad, 30) > 20
+    assert pixels(redraw(app), card.label, app.theme.palette.bad, 30) > 10
 
-    key(app, pygame.K_3, unicode="3")
+    press(app, pygame.K_3, unicode="3")
     click(app, card.rect.center)
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
     assert app.top is screen
     assert app.session is session and app.session.state is state
     assert app.toast is not None and "damaged" in app.toast[0]
@@ -190,92 +139,88 @@ def test_a_damaged_save_is_shown_as_damaged_and_cannot_be_loaded(tmp_path, monke
     # A new save may replace a damaged one (after the question).
     app.pop(screen)
     screen = open_saves(app, "save")
-    key(app, pygame.K_3, unicode="3")
+    press(app, pygame.K_3, unicode="3")
     assert isinstance(app.top, MessageScreen)
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
     assert isinstance(app.top, SavesScreen)
     assert not screen.card("3").damaged
     assert app.saves.read("3", app.story).state.scene == state.scene
 
 
-def test_keyboard_alone_saves_and_loads(tmp_path, monkeypatch):
+def test_keyboard_alone_saves_and_loads(app):
     from game.ui.screens.saves import SavesScreen
     from game.ui.screens.scene import SceneScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     saved_scene = app.session.state.scene
 
-    key(app, pygame.K_ESCAPE)  # the pause menu: Resume, Save, ...
-    key(app, pygame.K_DOWN)
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # the pause menu: Resume, Save, ...
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
     screen = app.top
     assert isinstance(screen, SavesScreen) and screen.mode == "save"
     assert screen.focus.current is screen.card("1").button  # the first empty slot
-    key(app, pygame.K_RIGHT)
+    press(app, pygame.K_RIGHT)
     assert screen.focus.current is screen.card("2").button
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
     assert app.saves.path("2").is_file()
-    key(app, pygame.K_ESCAPE)
-    key(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, SceneScreen)
 
     move_on(app)
     app.reset_to(SceneScreen(app))
-    app.step([], dt=10)
-    key(app, pygame.K_ESCAPE)
-    key(app, pygame.K_DOWN)
-    key(app, pygame.K_DOWN)
-    key(app, pygame.K_RETURN)
+    settle(app)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
     screen = app.top
     assert isinstance(screen, SavesScreen) and screen.mode == "load"
     # Up to Back, down to the right end of the top row, then left: slot 2, wherever the focus began.
     for k in (pygame.K_UP, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT):
-        key(app, k)
+        press(app, k)
     assert screen.focus.current is screen.card("2").button
-    key(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
     assert screen.focus.current is screen.card("5").button
-    key(app, pygame.K_UP)
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_UP)
+    press(app, pygame.K_RETURN)
     assert isinstance(app.top, SceneScreen) and len(app.stack) == 1
     assert app.session.state.scene == saved_scene
 
 
-def test_tab_moves_in_reading_order_and_esc_goes_back(tmp_path, monkeypatch):
+def test_tab_moves_in_reading_order_and_esc_goes_back(app):
     from game.ui.screens.pause import PauseScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     app.push(PauseScreen(app))
     screen = open_saves(app, "save")
     order = []
     for _ in range(len(screen.focus.buttons)):
         order.append(screen.focus.current)
-        key(app, pygame.K_TAB)
+        press(app, pygame.K_TAB)
     assert order == [card.button for card in screen.cards] + [screen.back]
     assert screen.focus.current is screen.cards[0].button
-    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
     assert screen.focus.current is screen.back
-    key(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, PauseScreen)
 
 
-def test_delete_asks_then_removes_the_save_and_its_thumbnail(tmp_path, monkeypatch):
+def test_delete_asks_then_removes_the_save_and_its_thumbnail(app):
     from game.ui.screens.message import MessageScreen
 
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+    start_game(app)
     app.write_save("4")
     json_path = app.saves.path("4")
     png_path = json_path.with_suffix(".png")
     assert png_path.is_file()
     screen = open_saves(app, "load")
-    assert screen.focus.current is screen.card("auto").button or screen.focus.current is screen.card("4").button
-    screen.focus.index = screen.cards.index(screen.card("4"))
+    assert screen.focus.current is screen.card("4").button  # the newest save that loads
 
-    key(app, pygame.K_DELETE)
+    press(app, pygame.K_DELETE)
     assert isinstance(app.top, MessageScreen)
-    key(app, pygame.K_ESCAPE)  # Cancel
+    press(app, pygame.K_ESCAPE)  # Cancel
     assert json_path.is_file()
 
     # With the mouse: the Delete button on the hovered card.
@@ -286,7 +231,7 @@ def test_delete_asks_then_removes_the_save_and_its_thumbnail(tmp_path, monkeypat
     assert screen.card("4").thumb.contains(button)
     click(app, button.center)
     assert isinstance(app.top, MessageScreen) and app.top.title.startswith("Delete")
-    key(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
     assert app.top is screen
     assert not json_path.exists() and not png_path.exists()
     assert screen.card("4").info is None and not screen.card("4").button.enabled
@@ -294,9 +239,9 @@ def test_delete_asks_then_removes_the_save_and_its_thumbnail(tmp_path, monkeypat
 
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (3840, 2160)])
 @pytest.mark.parametrize("mode", ["save", "load"])
-def test_the_cards_fit_the_window(tmp_path, monkeypatch, size, mode):
-    app = make_app(tmp_path, monkeypatch, size)
-    start(app)
+def test_the_cards_fit_the_window(make_app, size, mode):
+    app = make_app(size)
+    start_game(app)
     app.write_save("1")
     screen = open_saves(app, mode)
     window = app.surface.get_rect()
@@ -320,9 +265,8 @@ def test_the_cards_fit_the_window(tmp_path, monkeypatch, size, mode):
         assert len({card.rect.x for card in numbered}) == 3 and len({card.rect.y for card in numbered}) == 2
 
 
-def test_thumbnails_are_read_once_not_every_frame(tmp_path, monkeypatch):
-    app = make_app(tmp_path, monkeypatch)
-    start(app)
+def test_thumbnails_are_read_once_not_every_frame(app, monkeypatch):
+    start_game(app)
     app.write_save("1")
     app.write_save("2")
     calls = []

@@ -356,7 +356,8 @@ class BacklogScreen(Screen):
         surface.blit(hint, hint.get_rect(bottomright=(self.box.right - pad, self.box.y + pad + title.get_height()
                                                       - unit)))
         view = self.scroller.view
-        pygame.draw.line(surface, palette.rule, (self.box.x + pad, view.y - unit), (self.box.right - pad, view.y - unit))
+        pygame.draw.line(surface, palette.rule, (self.box.x + pad, view.y - unit),
+                         (self.box.right - pad, view.y - unit))
         pygame.draw.line(surface, palette.rule, (self.box.x + pad, view.bottom + unit),
                          (self.box.right - pad, view.bottom + unit))
         self._draw_items(surface, theme, palette)

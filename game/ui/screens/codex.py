@@ -107,7 +107,8 @@ def _side_by_side(first: text.Block, first_color: str, second: text.Block, secon
     """Two blocks on one line when both are one line and fit; otherwise one above the other."""
     if len(first.lines) == 1 and len(second.lines) == 1 and _block_width(first) + gap + _block_width(second) <= width:
         return [Piece(first, first_color),
-                Piece(second, second_color, beside=_block_width(first) + gap, down=_baseline(first) - _baseline(second))]
+                Piece(second, second_color, beside=_block_width(first) + gap,
+                      down=_baseline(first) - _baseline(second))]
     return [Piece(first, first_color), Piece(second, second_color)]
 
 
@@ -385,7 +386,7 @@ class CodexScreen(Screen):
                 self.dismiss()
         elif key == pygame.K_BACKSPACE:
             if mod & pygame.KMOD_CTRL:
-                self.set_query(self.query.rstrip().rpartition(" ")[0] + (" " if " " in self.query.rstrip() else ""))
+                self.set_query(re.sub(r"\S+\s*$", "", self.query))  # Ctrl+Backspace: the last word
             else:
                 self.set_query(self.query[:-1])
         elif key == pygame.K_TAB and mod & pygame.KMOD_CTRL:
@@ -439,6 +440,8 @@ class CodexScreen(Screen):
             for i, row in enumerate(self.rows):
                 if row.button is not None and row.button.rect.collidepoint(pos):
                     self.activate(i)
+                    self.cursor = -1  # a click shows no focus ring: typing goes on in the search box
+                    self._place_rows()
                     return
 
     # -- animation ------------------------------------------------------------------------------------

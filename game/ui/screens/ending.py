@@ -444,7 +444,7 @@ class EndingScreen(Screen):
         row_height = round(caption * 1.5)
         swatch = theme.unit * 4
         for i, stat in enumerate(stats):
-            values = f"{first.get(stat.name, stat.start)} → {last.get(stat.name, stat.start)}"
+            values = f"{first.get(stat.name, stat.start)} to {last.get(stat.name, stat.start)}"
             item_width = (swatch + theme.unit + text.line(stat.label, "sans", caption, (0, 0, 0)).get_width()
                           + theme.unit + text.line(values, "serif_italic", caption, (0, 0, 0)).get_width())
             if x and x + item_width > width - pad * 2:

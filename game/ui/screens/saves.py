@@ -7,14 +7,16 @@ reason: it cannot be loaded, but a new save may replace it. Keys: arrows move in
 and Shift-Tab in reading order, Enter or Space choose, 1-6 choose that slot, Esc goes back.
 
 The cards share the window: on a wide page the autosave and quicksave stand in a column beside
-the six slots; when that leaves too little room they move to a row above. Each card puts the
-save's name and time beside its thumbnail when the card is wide enough, below it otherwise.
-Thumbnails are read from disk once per screen (and again only for a slot just saved).
+the six slots; when that leaves too little room they move to a row above. The slot's number (its
+key) or name is a tag on the thumbnail; the time saved goes beside the thumbnail when the card has
+room, below it otherwise. Thumbnails are read from disk once per screen (and again only for a slot
+just saved).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import pygame
 
@@ -74,13 +76,23 @@ def wrap(words: str, face: str, size: int, width: int, rows: int) -> list[str]:
     return lines
 
 
+class Line(NamedTuple):
+    """One line of text on a card, fitted to it at layout time."""
+
+    words: str
+    face: str
+    size: int
+    colour: str  # a palette field
+    pos: tuple[int, int]
+
+
 @dataclass(frozen=True)
 class CardPlan:
     """Where things go inside a card of a given size (offsets from its top-left corner)."""
 
     size: tuple[int, int]
     thumb: pygame.Rect
-    side: bool  # the name and time beside the thumbnail (else: a tag on it, and a line below)
+    side: bool  # the time saved beside the thumbnail (else on a line below it)
     below: int  # y of the first text line under the thumbnail
 
     @property
@@ -97,8 +109,7 @@ class Card:
     info: SaveInfo | None = None
     thumb: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     label: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))  # the act (or Empty) line
-    lines: list[tuple[str, str, int, str, tuple[int, int]]] = field(default_factory=list)  # words, face, size,
-    # palette colour name, position
+    lines: list[Line] = field(default_factory=list)
 
     @property
     def rect(self) -> pygame.Rect:
@@ -154,7 +165,7 @@ class SavesScreen(Screen):
                     image = pygame.image.load(str(self.app.saves.path(slot).with_suffix(".png")))
                     if pygame.display.get_surface() is not None:
                         image = image.convert()
-                except (pygame.error, OSError, FileNotFoundError):
+                except (pygame.error, OSError):
                     image = None  # no thumbnail: the card shows a plain box
             self._images[slot] = image
         return self._images[slot]
@@ -305,33 +316,34 @@ class SavesScreen(Screen):
             body, caption = theme.size("body"), theme.size("caption")
             when = saved_label(info.saved_at) if info is not None and not info.error else ""
             if info is None:
-                card.lines.append((fit("Empty", "serif_italic", body, inner_w), "serif_italic", body, "ink_soft",
+                card.lines.append(Line(fit("Empty", "serif_italic", body, inner_w), "serif_italic", body, "ink_soft",
                                    (x, y)))
             elif info.error:
-                card.lines.append(("Damaged", "sans_bold", theme.size("ui"), "bad", (x, y)))
+                card.lines.append(Line("Damaged", "sans_bold", theme.size("ui"), "bad", (x, y)))
                 reason = info.error[0].upper() + info.error[1:] + "."
                 for i, words in enumerate(wrap(reason, "sans", caption, inner_w, 1 if plan.side else 2)):
-                    card.lines.append((words, "sans", caption, "ink_soft", (x, y + act_h + i * small_h)))
+                    card.lines.append(Line(words, "sans", caption, "ink_soft", (x, y + act_h + i * small_h)))
             else:
                 meta = info.meta
                 act = str(meta.get("act") or "")
                 when_place = "  ·  ".join(str(part) for part in (meta.get("date"), meta.get("place")) if part)
-                card.lines.append((fit(act or "Untitled act", "serif", body, inner_w), "serif", body, "ink", (x, y)))
-                card.lines.append((fit(when_place, "serif_italic", caption, inner_w), "serif_italic", caption,
+                card.lines.append(Line(fit(act or "Untitled act", "serif", body, inner_w), "serif", body, "ink",
+                                       (x, y)))
+                card.lines.append(Line(fit(when_place, "serif_italic", caption, inner_w), "serif_italic", caption,
                                    "ink_soft", (x, y + act_h)))
                 if not plan.side:
-                    card.lines.append((fit(f"Saved {when}" if when else "", "sans", caption, inner_w), "sans",
+                    card.lines.append(Line(fit(f"Saved {when}" if when else "", "sans", caption, inner_w), "sans",
                                        caption, "ink_soft", (x, y + act_h + small_h)))
             if plan.side and when:
                 side_x = card.thumb.right + unit * 2
                 side_w = rect.right - pad - side_x
                 date, _comma, clock = when.partition(", ")
                 for i, (words, colour) in enumerate((("Saved", "accent"), (date, "ink_soft"), (clock, "ink_soft"))):
-                    card.lines.append((fit(words, "sans", caption, side_w), "sans", caption, colour,
+                    card.lines.append(Line(fit(words, "sans", caption, side_w), "sans", caption, colour,
                                        (side_x, card.thumb.y + i * small_h)))
             # What does not fit (very large text) is left out rather than cut through.
             card.lines = [line for line in card.lines
-                          if line[4][1] + text.line(line[0] or " ", line[1], line[2], (0, 0, 0)).get_height()
+                          if line.pos[1] + text.line(line.words or " ", line.face, line.size, (0, 0, 0)).get_height()
                           <= rect.bottom - unit // 2]
             self._scale(card)
 
@@ -364,7 +376,8 @@ class SavesScreen(Screen):
         self._focus_card(card)
         if self.mode == "load":
             if card.info is None:
-                return  # an empty slot: nothing to load
+                self.app.notify(f"{card.name} is empty.")
+                return
             if card.info.error:
                 self.app.notify(f"{card.name} is damaged and cannot be loaded.")
                 return

@@ -1,0 +1,128 @@
+"""End to end: `python main.py` in a real X window (Xvfb), played to an ending with keys alone.
+
+Keys go in through xdotool, as a player's would; a screenshot of each screen type is kept in
+tests/artifacts/e2e/ (CI keeps them as artefacts). Which choice to press is read from the
+autosave, the way a player reads the screen: the first choice that is available.
+Needs Xvfb, xdotool and ImageMagick's `import` (.ci/run installs them); skipped without them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.core import engine
+from game.core.loader import load_story
+from game.core.state import GameState
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "e2e"
+TOOLS = ("Xvfb", "xdotool", "import")
+
+pytestmark = pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS),
+                                reason="needs Xvfb, xdotool and ImageMagick (installed by .ci/run)")
+
+
+class Desktop:
+    def __init__(self, display: str, home: Path) -> None:
+        self.display = display
+        self.home = home
+        self.env = dict(os.environ, DISPLAY=display, SDL_AUDIODRIVER="dummy", IRON_AND_GRAIN_HOME=str(home),
+                        PYGAME_HIDE_SUPPORT_PROMPT="1")
+        self.env.pop("SDL_VIDEODRIVER", None)  # a real X window, not the dummy driver
+        self.shots: list[tuple[str, str]] = []
+
+    def run(self, *args: str, timeout: float = 20) -> str:
+        return subprocess.run(args, env=self.env, capture_output=True, text=True, timeout=timeout).stdout
+
+    def key(self, *keys: str, wait: float = 0.45) -> None:
+        for key in keys:
+            self.run("xdotool", "key", key)
+            time.sleep(wait)
+
+    def shot(self, name: str) -> Path:
+        path = ARTIFACTS / f"{len(self.shots) + 1:02d}_{name}.png"
+        self.run("import", "-window", "root", str(path))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.shots.append((name, digest))
+        return path
+
+    def autosave(self) -> dict:
+        return json.loads((self.home / "saves" / "auto.json").read_text())
+
+
+@pytest.fixture
+def desktop(tmp_path):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink()
+    display = f":{random.randint(150, 400)}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    assert xvfb.poll() is None, "Xvfb did not start"
+    desk = Desktop(display, tmp_path / "home")
+    game = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=desk.env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        window = desk.run("xdotool", "search", "--sync", "--class", "main.py", timeout=30).split()
+        assert window, "the game's window did not appear"
+        desk.run("xdotool", "windowfocus", "--sync", window[0])
+        time.sleep(1.0)
+        desk.game = game
+        yield desk
+    finally:
+        game.terminate()
+        try:
+            _out, err = game.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            game.kill()
+            err = ""
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+        assert "Traceback" not in (err or ""), err
+
+
+def test_play_to_an_ending_in_a_real_window(desktop):
+    story, _ = load_story(ROOT / "story")
+    desktop.shot("title")
+    desktop.key("Return")  # New game
+    desktop.shot("content_note")
+    desktop.key("Return")  # Begin
+    assert desktop.autosave()["state"]["scene"] == story.start
+    desktop.key("space")  # finish the typewriter
+    desktop.shot("scene")
+    desktop.key("Escape")
+    desktop.shot("pause")
+    desktop.key("Escape")
+    for turn in range(60):
+        state = GameState.from_dict(desktop.autosave()["state"])
+        if engine.is_over(story, state):
+            break
+        first = engine.available_choices(story, state)[0]
+        desktop.key("space", str(first.index + 1))
+        after = GameState.from_dict(desktop.autosave()["state"])
+        assert after.turn == state.turn + 1, "the key did not take the choice"
+        if turn == 0:
+            desktop.key("space")
+            desktop.shot("outcome")
+            desktop.key("1")  # the first cited fact, in full
+            desktop.shot("fact")
+            desktop.key("Escape")
+        desktop.key("space", "Return")  # finish the outcome's text, then continue
+    final = GameState.from_dict(desktop.autosave()["state"])
+    assert engine.is_over(story, final), f"no ending reached; at {final.scene}"
+    desktop.shot("ending")
+    desktop.key("Return")
+    desktop.shot("debrief")
+    digests = [digest for _name, digest in desktop.shots]
+    assert len(set(digests)) == len(digests), "two screens looked identical: a key did nothing"
+    assert desktop.game.poll() is None, "the game exited"
