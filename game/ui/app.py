@@ -62,6 +62,24 @@ class Session:
         return True
 
 
+def replay_history(story: Story, state: GameState) -> list[GameState]:
+    """The states before each choice in `state.log`, by replaying it through the pure engine.
+    Empty when the story has changed so that the replay no longer arrives at `state`."""
+    try:
+        current = engine.new_game(story, state.started_act or None)
+        history = []
+        for entry in state.log:
+            if current.scene != entry.scene:
+                return []
+            history.append(current)
+            current, _ = engine.choose(story, current, entry.choice)
+    except engine.EngineError:
+        return []
+    if (current.scene, dict(current.stats), dict(current.flags)) != (state.scene, dict(state.stats), dict(state.flags)):
+        return []
+    return history
+
+
 class App:
     def __init__(self, story_path: str = "story", *, size: tuple[int, int] | None = None,
                  classroom: bool = False, start: Callable[["App"], None] | None = None) -> None:
@@ -192,8 +210,12 @@ class App:
         self.story = story
         return True
 
-    def new_session(self, state: GameState) -> Session:
+    def new_session(self, state: GameState, replay: bool = False) -> Session:
+        """Play from `state`. With `replay`, the states before it are rebuilt from its log, so a
+        loaded game can still undo its choices."""
         self.session = Session(self, state)
+        if replay and self.story is not None:
+            self.session.history = replay_history(self.story, state)
         return self.session
 
     def save_meta(self) -> dict:
@@ -242,10 +264,10 @@ class App:
         except SaveError as exc:
             self.notify(str(exc)[0].upper() + str(exc)[1:] + ".", seconds=6)
             return False
-        self.new_session(loaded.state)
-        from .screens.scene import SceneScreen
+        self.new_session(loaded.state, replay=True)
+        from . import flow
 
-        self.reset_to(SceneScreen(self))
+        flow.show_game(self)
         for warning in loaded.warnings:
             self.notify(f"Note: {warning}.", seconds=5)
         return True
@@ -276,7 +298,8 @@ class App:
                 self.toggle_fullscreen()
                 return
             if event.key == pygame.K_F5 and self.session is not None:
-                self.write_save("quick")
+                if self.write_save("quick") and self.top is not None:
+                    self.top.layout()  # a save or load screen on top shows the new quicksave
                 return
             if event.key == pygame.K_F9 and self.story is not None:
                 if self.saves.path("quick").exists():

@@ -17,7 +17,7 @@ from . import assets, text
 from .page import Page, draw_art, page_layout
 from .screen import Screen
 from .theme import mix
-from .widgets import Button, Meter, panel
+from .widgets import Button, Meter, ScrollView, panel
 
 
 @dataclass
@@ -38,7 +38,6 @@ class Part:
 class ReadingState:
     parts: list[Part] = field(default_factory=list)
     content_height: int = 0
-    scroll: float = 0.0
     revealed: float = 0.0  # characters of the typewriter prose shown so far
     total: int = 0
 
@@ -49,6 +48,7 @@ class ReadingScreen(Screen):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.reading = ReadingState()
+        self.scroller = ScrollView()
         self.page: Page | None = None
         self.meters: list[Meter] = []
         self.glossary = _matcher(app)
@@ -83,6 +83,9 @@ class ReadingScreen(Screen):
         if self.app.settings.chars_per_second == 0:
             self.reading.revealed = total
         self.reading.revealed = min(self.reading.revealed, total)
+        body = self.page.body
+        track = pygame.Rect(self.page.column.right + theme.unit, body.y, max(3, theme.unit // 2), body.height)
+        self.scroller.place(body, track, y)
         self._place_buttons()
 
     def _sync_meters(self, animate: bool) -> None:
@@ -96,7 +99,7 @@ class ReadingScreen(Screen):
 
     def _place_buttons(self) -> None:
         assert self.page is not None
-        top = self.page.body.y - round(self.reading.scroll)
+        top = self.page.body.y - round(self.scroller.offset)
         buttons = []
         for part in self.reading.parts:
             if part.button is not None:
@@ -139,11 +142,7 @@ class ReadingScreen(Screen):
         self.invalidate()
 
     def scroll_by(self, pixels: float) -> None:
-        assert self.page is not None
-        limit = max(0, self.reading.content_height - self.page.body.height)
-        new = min(limit, max(0.0, self.reading.scroll + pixels))
-        if new != self.reading.scroll:
-            self.reading.scroll = new
+        if self.scroller.scroll_by(pixels):
             self._place_buttons()
             self.invalidate()
 
@@ -159,7 +158,7 @@ class ReadingScreen(Screen):
 
     @property
     def at_top(self) -> bool:
-        return self.reading.scroll <= 0
+        return self.scroller.offset <= 0
 
     def update(self, dt: float) -> bool:
         moving = any(meter.update(dt) for meter in self.meters)
@@ -196,6 +195,10 @@ class ReadingScreen(Screen):
             else:
                 self.scroll_by(-event.y * self.theme.line_height * 2)
             return True
+        if self.scroller.handle_mouse(event):
+            self._place_buttons()
+            self.invalidate()
+            return True
         if event.type == pygame.MOUSEMOTION:
             self.hover_term = self._term_at(event.pos)
         return False
@@ -218,7 +221,7 @@ class ReadingScreen(Screen):
     def _term_at(self, pos: tuple[int, int]) -> int | None:
         if self.page is None:
             return None
-        top = self.page.body.y - round(self.reading.scroll)
+        top = self.page.body.y - round(self.scroller.offset)
         for part in self.reading.parts:
             if part.block is None or not part.block.terms:
                 continue
@@ -241,7 +244,7 @@ class ReadingScreen(Screen):
         self.draw_hud(surface)
         clip = surface.get_clip()
         surface.set_clip(page.body)
-        top = page.body.y - round(self.reading.scroll)
+        top = page.body.y - round(self.scroller.offset)
         budget = self.reading.revealed
         colors = {"ink": palette.ink, "ink_soft": palette.ink_soft, "accent": palette.accent}
         term_color = mix(palette.ink, palette.accent, 0.55)
@@ -266,7 +269,7 @@ class ReadingScreen(Screen):
         if not typing:
             self.focus.draw(surface, theme, palette, self.app.mouse)
         surface.set_clip(clip)
-        self._draw_scrollbar(surface)
+        self.scroller.draw(surface, palette)
         if self.hover_term is not None:
             self._draw_definition(surface, self.hover_term)
 
@@ -283,21 +286,6 @@ class ReadingScreen(Screen):
                        theme, palette)
         pygame.draw.line(surface, palette.rule, (page.hud.x, page.hud.bottom + theme.unit),
                          (page.hud.right, page.hud.bottom + theme.unit))
-
-    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
-        page = self.page
-        assert page is not None
-        content = self.reading.content_height
-        if content <= page.body.height:
-            return
-        theme, palette = self.theme, self.palette
-        track = pygame.Rect(page.column.right + theme.unit, page.body.y, max(3, theme.unit // 2), page.body.height)
-        thumb_height = max(theme.unit * 3, round(track.height * page.body.height / content))
-        thumb_y = track.y + round((track.height - thumb_height) * self.reading.scroll
-                                  / max(1, content - page.body.height))
-        pygame.draw.rect(surface, palette.rule, track, border_radius=track.width // 2)
-        pygame.draw.rect(surface, palette.ink_soft, (track.x, thumb_y, track.width, thumb_height),
-                         border_radius=track.width // 2)
 
     def _draw_definition(self, surface: pygame.Surface, term_index: int) -> None:
         theme, palette = self.theme, self.palette

@@ -136,3 +136,34 @@ def test_main_without_a_display_driver_problem_runs_headless():
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_loaded_game_can_still_undo_its_choices(app):
+    from uihelp import settle
+
+    start_game(app)
+    press(app, pygame.K_1)
+    settle(app)
+    press(app, pygame.K_RETURN)
+    settle(app)
+    press(app, pygame.K_1)
+    two_choices = app.session.state
+    assert two_choices.turn == 2
+    press(app, pygame.K_F5)
+    app.session = None
+    assert app.load_slot("quick")
+    assert len(app.session.history) == 2  # rebuilt by replaying the log
+    press(app, pygame.K_BACKSPACE)
+    assert app.session.state.turn == 1 and app.top.name == "scene"
+
+
+def test_loading_a_save_made_at_an_ending_opens_the_ending(app):
+    from game.core import engine
+
+    state = engine.new_game(app.story)
+    while not engine.is_over(app.story, state):
+        state, _ = engine.choose(app.story, state, engine.available_choices(app.story, state)[0].index)
+    app.new_session(state)
+    app.autosave()
+    assert app.load_slot("auto")
+    assert app.top.name == "ending"

@@ -74,7 +74,7 @@ def test_the_preview_paragraph_is_drawn(app):
     press(app, pygame.K_END)
     app.dirty = True
     app.step([])
-    top = screen.viewport.y - screen.scroll
+    top = screen.viewport.y - round(screen.scroller.offset)
     card = pygame.Rect(screen.viewport.x, top + screen.preview_y, screen.viewport.width, screen.preview.height)
     assert screen.viewport.contains(card)
     assert pixels(app.surface, card, app.theme.palette.ink, tolerance=60) > 50
@@ -141,7 +141,7 @@ def test_it_fits_1024x600_at_the_largest_text_by_scrolling(make_app):
     assert window.contains(screen.box)
     assert window.contains(screen.viewport) and window.contains(screen.done.rect)
     last = screen.rows[-1].button
-    assert screen.max_scroll > 0  # too tall to show at once ...
+    assert screen.scroller.limit > 0  # too tall to show at once ...
     assert not screen.viewport.contains(last.rect)
     for _ in range(20):  # ... so the wheel scrolls until the last row is in view
         if screen.viewport.contains(last.rect):
@@ -149,9 +149,9 @@ def test_it_fits_1024x600_at_the_largest_text_by_scrolling(make_app):
         app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
     assert screen.viewport.contains(last.rect) and window.contains(last.rect)
     press(app, pygame.K_HOME)
-    assert screen.scroll == 0
+    assert screen.scroller.offset == 0
     press(app, pygame.K_PAGEDOWN, times=10)  # Page Down goes on to the preview below the rows
-    assert screen.scroll == screen.max_scroll
+    assert screen.scroller.offset == screen.scroller.limit
     for r in screen.rows:  # every control sits inside its row, and every row inside the card
         assert r.button.rect.contains(r.control)
         assert r.button.rect.left >= screen.box.left and r.button.rect.right <= screen.box.right

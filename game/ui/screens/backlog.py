@@ -23,7 +23,7 @@ from game.core.state import LogEntry
 from .. import text
 from ..screen import Screen
 from ..theme import Palette, Theme, mix
-from ..widgets import Button, panel
+from ..widgets import Button, ScrollView, panel
 
 # Laid-out blocks, shared by every opening of the backlog: reopening it lays out only what is new.
 _BLOCKS: "OrderedDict[tuple, text.Block]" = OrderedDict()
@@ -41,88 +41,6 @@ def cached_layout(words: str, width: int, size: int, face: str = "serif", line_h
     else:
         _BLOCKS.move_to_end(key)
     return block
-
-
-class ScrollView:
-    """A vertically scrolled view onto `content` pixels, with a scrollbar that can be dragged."""
-
-    def __init__(self) -> None:
-        self.view = pygame.Rect(0, 0, 0, 0)
-        self.track = pygame.Rect(0, 0, 0, 0)
-        self.content = 0
-        self.offset = 0.0
-        self._grab: int | None = None  # where on the thumb the mouse holds it, while dragging
-
-    def place(self, view: pygame.Rect, track: pygame.Rect, content: int) -> None:
-        self.view, self.track, self.content = view, track, content
-        self.offset = min(self.offset, self.limit)
-
-    @property
-    def limit(self) -> int:
-        return max(0, self.content - self.view.height)
-
-    @property
-    def at_end(self) -> bool:
-        return self.offset >= self.limit - 1
-
-    @property
-    def needed(self) -> bool:
-        return self.content > self.view.height
-
-    def scroll_to(self, offset: float) -> bool:
-        new = min(float(self.limit), max(0.0, offset))
-        changed = abs(new - self.offset) > 0.01
-        self.offset = new
-        return changed
-
-    def scroll_by(self, pixels: float) -> bool:
-        return self.scroll_to(self.offset + pixels)
-
-    def reveal(self, top: int, bottom: int, pad: int = 0) -> bool:
-        """Scroll the least needed so content from `top` to `bottom` is in view."""
-        if bottom + pad > self.offset + self.view.height:
-            return self.scroll_to(bottom + pad - self.view.height)
-        if top - pad < self.offset:
-            return self.scroll_to(top - pad)
-        return False
-
-    def thumb(self) -> pygame.Rect:
-        height = max(self.track.width * 4, round(self.track.height * self.view.height / max(1, self.content)))
-        height = min(height, self.track.height)
-        y = self.track.y + round((self.track.height - height) * self.offset / max(1, self.limit))
-        return pygame.Rect(self.track.x, y, self.track.width, height)
-
-    def handle_mouse(self, event: pygame.event.Event) -> bool:
-        """Drag the thumb, or click the track to jump there. True if the event was used."""
-        if not self.needed:
-            return False
-        grip = self.track.inflate(self.track.width * 4, 0)  # a thin bar is hard to hit: widen it
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and grip.collidepoint(event.pos):
-            thumb = self.thumb()
-            if not thumb.collidepoint((thumb.x, event.pos[1])):
-                self._drag_to(event.pos[1] - thumb.height // 2)
-                thumb = self.thumb()
-            self._grab = event.pos[1] - thumb.y
-            return True
-        if event.type == pygame.MOUSEMOTION and self._grab is not None:
-            self._drag_to(event.pos[1] - self._grab)
-            return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self._grab is not None:
-            self._grab = None
-            return True
-        return False
-
-    def _drag_to(self, thumb_y: int) -> None:
-        room = self.track.height - self.thumb().height
-        self.scroll_to((thumb_y - self.track.y) / max(1, room) * self.limit)
-
-    def draw(self, surface: pygame.Surface, palette: Palette) -> None:
-        if not self.needed:
-            return
-        radius = self.track.width // 2
-        pygame.draw.rect(surface, palette.rule, self.track, border_radius=radius)
-        color = palette.ink if self._grab is not None else palette.ink_soft
-        pygame.draw.rect(surface, color, self.thumb(), border_radius=radius)
 
 
 @dataclass

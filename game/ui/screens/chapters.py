@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.core import engine
 from game.core.model import Act
 
-from .. import assets, text
+from .. import assets, flow, text
 from ..screen import Screen
 from ..theme import mix
-from ..widgets import Button, focus_ring, panel
+from ..widgets import Button, ScrollView, focus_ring, panel
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
@@ -38,14 +37,6 @@ class Card:
     summary: text.Block | None = None
 
 
-def content_note(app) -> str:
-    """The note shown before play begins (as the title screen's New game shows it)."""
-    note = app.story.content_note or "This story describes hunger, fear and death."
-    if app.settings.content_level == "classroom":
-        note += "\n\nClassroom content level is on: the most graphic documented details are left out."
-    return note
-
-
 def minutes_label(minutes: int) -> str:
     return f"about {minutes} minute" + ("" if minutes == 1 else "s")
 
@@ -61,8 +52,7 @@ class ChaptersScreen(Screen):
         self.back = Button("Back", lambda: self.dismiss(), key="Esc", style="small")
         self.column = pygame.Rect(0, 0, 0, 0)
         self.viewport = pygame.Rect(0, 0, 0, 0)
-        self.scroll = 0
-        self.content_height = 0
+        self.scroller = ScrollView()
         self.subtitle: text.Block | None = None
         self.focus.visible = True
 
@@ -70,20 +60,7 @@ class ChaptersScreen(Screen):
     def choose(self, act_id: str) -> None:
         if self.app.story is None or act_id not in self.app.story.acts:
             return
-        from .message import MessageScreen
-
-        self.app.push(MessageScreen(self.app, "Before you begin", content_note(self.app),
-                                    [("Begin", True), ("Back", False)]),
-                      lambda go: self.start(act_id) if go else None)
-
-    def start(self, act_id: str) -> None:
-        from .scene import SceneScreen
-
-        app = self.app
-        state = engine.new_game(app.story, act_id)
-        app.new_session(state)
-        app.autosave()
-        app.reset_to(SceneScreen(app))
+        flow.ask_then_start(self.app, act_id)
 
     # -- layout -----------------------------------------------------------------------------------
     def layout(self) -> None:
@@ -126,27 +103,23 @@ class ChaptersScreen(Screen):
             card.y = y
             card.height = max(words, card.art.height) + pad * 2
             y += card.height + unit * 2
-        self.content_height = y - unit * 2 + theme.focus_width + 1 if self.cards else 0
+        content_height = y - unit * 2 + theme.focus_width + 1 if self.cards else 0
+        track = pygame.Rect(self.viewport.right + unit + unit // 2, self.viewport.y, max(3, unit // 2),
+                            self.viewport.height)
+        self.scroller.place(self.viewport, track, content_height)
         index = self.focus.index
         self.focus.set([card.button for card in self.cards] + [self.back])
         self.focus.index = min(index, len(self.focus.buttons) - 1)  # a resize keeps the player's place
-        self.scroll = min(self.scroll, self.max_scroll)
         self._place()
         self.scroll_to_focus()
 
-    @property
-    def max_scroll(self) -> int:
-        return max(0, self.content_height - self.viewport.height)
-
     def _place(self) -> None:
-        top = self.viewport.y - self.scroll
+        top = self.viewport.y - round(self.scroller.offset)
         for card in self.cards:
             card.button.rect = pygame.Rect(self.viewport.x, top + card.y, self.viewport.width, card.height)
 
     def scroll_by(self, pixels: float) -> None:
-        new = int(min(self.max_scroll, max(0, self.scroll + pixels)))
-        if new != self.scroll:
-            self.scroll = new
+        if self.scroller.scroll_by(pixels):
             self._place()
             self.invalidate()
 
@@ -179,6 +152,10 @@ class ChaptersScreen(Screen):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.theme.line_height * 2)
             return
+        if self.scroller.handle_mouse(event):
+            self._place()
+            self.invalidate()
+            return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not self.back.rect.collidepoint(event.pos) \
                 and not self.viewport.collidepoint(event.pos):
             return  # a card scrolled out of the list's window cannot be clicked
@@ -209,7 +186,7 @@ class ChaptersScreen(Screen):
             self._draw_card(surface, card, hovered=hovered,
                             focused=self.focus.visible and self.focus.index == i)
         surface.set_clip(clip)
-        self._draw_scrollbar(surface)
+        self.scroller.draw(surface, palette)
         self.back.draw(surface, theme, palette, hovered=mouse is not None and self.back.rect.collidepoint(mouse),
                        focused=self.focus.visible and self.focus.current is self.back)
         if not self.cards:
@@ -253,14 +230,3 @@ class ChaptersScreen(Screen):
         if focused:
             focus_ring(surface, rect, palette, theme)
 
-    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
-        if self.max_scroll <= 0:
-            return
-        theme, palette = self.theme, self.palette
-        view = self.viewport
-        track = pygame.Rect(view.right + theme.unit + theme.unit // 2, view.y, max(3, theme.unit // 2), view.height)
-        thumb_height = max(theme.unit * 3, round(track.height * view.height / self.content_height))
-        thumb_y = track.y + round((track.height - thumb_height) * self.scroll / self.max_scroll)
-        pygame.draw.rect(surface, palette.rule, track, border_radius=track.width // 2)
-        pygame.draw.rect(surface, palette.ink_soft, (track.x, thumb_y, track.width, thumb_height),
-                         border_radius=track.width // 2)

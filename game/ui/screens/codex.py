@@ -20,8 +20,7 @@ from game.core.model import Fact, GlossaryTerm
 from .. import text
 from ..screen import Screen
 from ..theme import Palette, Theme, mix
-from ..widgets import Button, focus_ring, panel
-from .backlog import ScrollView
+from ..widgets import Button, ScrollView, focus_ring, panel
 
 TABS = ("History", "Glossary")
 BLINK = 0.53  # seconds the caret stays on, then off

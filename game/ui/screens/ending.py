@@ -23,7 +23,7 @@ from .. import assets, text
 from ..page import Page, draw_art, page_layout
 from ..screen import Screen
 from ..theme import Color, mix
-from ..widgets import Button, blit_line, panel
+from ..widgets import Button, ScrollView, blit_line, panel
 
 EPILOGUE_ART = "epilogue.png"
 MARKERS = ("circle", "square", "diamond", "triangle")
@@ -139,23 +139,29 @@ class Piece:
 
 @dataclass
 class Column:
-    view: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    """A scrolled page of pieces: where each piece sits, and the ScrollView that moves them."""
+
     pieces: list[Piece] = field(default_factory=list)
     height: int = 0
-    scroll: float = 0.0
+    scroller: ScrollView = field(default_factory=ScrollView)
+    view: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
 
-    def set(self, pieces: list[Piece]) -> None:
+    def set(self, pieces: list[Piece], track: pygame.Rect) -> None:
         y = 0
         for piece in pieces:
             piece.y = y
             y += piece.height
         self.pieces = pieces
         self.height = y
-        self.scroll = min(self.scroll, self.limit)
+        self.scroller.place(self.view, track, y)
+
+    @property
+    def scroll(self) -> float:
+        return self.scroller.offset
 
     @property
     def limit(self) -> int:
-        return max(0, self.height - self.view.height)
+        return self.scroller.limit
 
     def rect_of(self, piece: Piece) -> pygame.Rect:
         return pygame.Rect(self.view.x, self.view.y - round(self.scroll) + piece.y, self.view.width, piece.height)
@@ -262,7 +268,7 @@ class EndingScreen(Screen):
         height = button.measure(theme, button_width)
         pieces.append(Piece(height + theme.unit, button=button, name="button"))
         self._button_width = button_width
-        self.ending.set(pieces)
+        self.ending.set(pieces, self._track(self.ending))
 
     def _layout_debrief(self) -> None:
         theme = self.theme
@@ -309,7 +315,7 @@ class EndingScreen(Screen):
                                        "accent", after=theme.unit, line_height=1.3))
         pieces.extend(self._record_pieces(width))
         pieces.append(Piece(theme.unit * 2))
-        self.debrief.set(pieces)
+        self.debrief.set(pieces, self._track(self.debrief))
 
     def _summary(self) -> str:
         scene = self.scene
@@ -638,10 +644,7 @@ class EndingScreen(Screen):
         title.new_game()
 
     def scroll_by(self, pixels: float) -> None:
-        column = self.column
-        new = min(column.limit, max(0.0, column.scroll + pixels))
-        if new != column.scroll:
-            column.scroll = new
+        if self.column.scroller.scroll_by(pixels):
             self._place_buttons()
             self.invalidate()
 
@@ -688,6 +691,10 @@ class EndingScreen(Screen):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.theme.line_height * 2)
             return
+        if column.scroller.handle_mouse(event):  # dragging or clicking the scrollbar
+            self._place_buttons()
+            self.invalidate()
+            return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.page_name == "ending":
             piece = self.ending.find("button")
             if piece is not None and piece.button is not None and not piece.button.rect.colliderect(column.view):
@@ -716,12 +723,12 @@ class EndingScreen(Screen):
         draw_art(surface, page, self.art_name(), self.palette,
                  high_contrast=self.app.settings.high_contrast or self.app.settings.classroom_mode)
         self._draw_column(surface, self.ending)
-        self._draw_scrollbar(surface, self.ending)
+        self.ending.scroller.draw(surface, self.palette)
 
     def _draw_debrief(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
         self._draw_column(surface, self.debrief)
-        self._draw_scrollbar(surface, self.debrief)
+        self.debrief.scroller.draw(surface, self.palette)
         pygame.draw.rect(surface, palette.paper, self.footer)
         pygame.draw.line(surface, palette.rule, (self.debrief.view.x, self.footer.y),
                          (self.debrief.view.right, self.footer.y))
@@ -749,27 +756,18 @@ class EndingScreen(Screen):
     def scrollbar(self, column: Column | None = None) -> tuple[pygame.Rect, pygame.Rect] | None:
         """The scrollbar's track and thumb for a page, or None when it all fits."""
         column = column or self.column
-        if column.height <= column.view.height:
+        if not column.scroller.needed:
             return None
+        return column.scroller.track, column.scroller.thumb()
+
+    def _track(self, column: Column) -> pygame.Rect:
         theme = self.theme
         if column is self.ending and self.page is not None:
             x = self.page.column.right + theme.unit
         else:
             x = column.view.right + theme.unit
         width = max(3, theme.unit // 2)
-        x = min(x, theme.width - width - 2)
-        track = pygame.Rect(x, column.view.y, width, column.view.height)
-        thumb_height = max(theme.unit * 3, round(track.height * column.view.height / column.height))
-        thumb_y = track.y + round((track.height - thumb_height) * column.scroll / max(1, column.limit))
-        return track, pygame.Rect(track.x, thumb_y, track.width, thumb_height)
-
-    def _draw_scrollbar(self, surface: pygame.Surface, column: Column) -> None:
-        bar = self.scrollbar(column)
-        if bar is None:
-            return
-        track, thumb = bar
-        pygame.draw.rect(surface, self.palette.rule, track, border_radius=track.width // 2)
-        pygame.draw.rect(surface, self.palette.ink_soft, thumb, border_radius=track.width // 2)
+        return pygame.Rect(min(x, theme.width - width - 2), column.view.y, width, column.view.height)
 
 
 # ---- drawing helpers ----------------------------------------------------------------------------

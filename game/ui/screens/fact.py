@@ -9,7 +9,7 @@ from game.core.model import Fact
 
 from .. import text
 from ..screen import Screen
-from ..widgets import Button, panel
+from ..widgets import Button, ScrollView, panel
 
 RELIABILITY_WORDS = {
     "MULTI": "two or more independent sources agree",
@@ -31,8 +31,7 @@ class FactScreen(Screen):
         self.fact = fact
         self.box = pygame.Rect(0, 0, 0, 0)
         self.blocks: list[tuple[text.Block, str]] = []
-        self.scroll = 0
-        self.content_height = 0
+        self.scroller = ScrollView()
 
     def layout(self) -> None:
         theme = self.theme
@@ -61,16 +60,19 @@ class FactScreen(Screen):
             else:
                 block = text.layout(words, inner, theme.size(role), line_height=1.4)
             self.blocks.append((block, color))
-        self.content_height = sum(b.height + theme.unit * 2 for b, _ in self.blocks)
+        content_height = sum(b.height + theme.unit * 2 for b, _ in self.blocks)
         close = Button("Close", lambda: self.dismiss(), key="Esc", style="small")
         button_height = close.measure(theme, round(theme.base * 8))
-        height = min(theme.height - theme.margin * 2, self.content_height + button_height + theme.unit * 8)
+        height = min(theme.height - theme.margin * 2, content_height + button_height + theme.unit * 8)
         self.box = pygame.Rect(0, 0, width, height)
         self.box.center = (theme.width // 2, theme.height // 2)
         close.rect = pygame.Rect(self.box.right - theme.unit * 3 - round(theme.base * 8),
                                  self.box.bottom - theme.unit * 3 - button_height, round(theme.base * 8), button_height)
         self.focus.set([close], keep=False)
-        self.view_height = close.rect.top - theme.unit * 2 - (self.box.y + theme.unit * 3)
+        top = self.box.y + theme.unit * 3
+        view = pygame.Rect(self.box.x, top, self.box.width - theme.unit * 3, close.rect.top - theme.unit * 2 - top)
+        track = pygame.Rect(self.box.right - theme.unit * 2, top, max(3, theme.unit // 2), view.height)
+        self.scroller.place(view, track, content_height)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER,
@@ -84,14 +86,17 @@ class FactScreen(Screen):
         if event.type == pygame.MOUSEWHEEL:
             self._scroll(-event.y * self.theme.line_height * 2)
             return
+        if self.scroller.handle_mouse(event):
+            self.invalidate()
+            return
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not self.box.collidepoint(event.pos):
             self.dismiss()
             return
         self.focus.handle(event)
 
     def _scroll(self, pixels: float) -> None:
-        self.scroll = int(min(max(0, self.content_height - self.view_height), max(0, self.scroll + pixels)))
-        self.invalidate()
+        if self.scroller.scroll_by(pixels):
+            self.invalidate()
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
@@ -100,20 +105,14 @@ class FactScreen(Screen):
         surface.blit(veil, (0, 0))
         panel(surface, self.box, palette, theme, fill=palette.paper)
         x = self.box.x + theme.unit * 3
-        top = self.box.y + theme.unit * 3
+        view = self.scroller.view
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(self.box.x, top, self.box.width, self.view_height))
-        y = top - self.scroll
+        surface.set_clip(view)
+        y = view.y - round(self.scroller.offset)
         colors = {"ink": palette.ink, "ink_soft": palette.ink_soft, "accent": palette.accent}
         for block, color in self.blocks:
             block.draw(surface, (x, y), colors[color], emphasis=palette.ink)
             y += block.height + theme.unit * 2
         surface.set_clip(clip)
-        if self.content_height > self.view_height:  # show that there is more to read
-            track = pygame.Rect(self.box.right - theme.unit * 2, top, max(3, theme.unit // 2), self.view_height)
-            thumb = max(theme.unit * 3, round(track.height * self.view_height / self.content_height))
-            thumb_y = track.y + round((track.height - thumb) * self.scroll / max(1, self.content_height - self.view_height))
-            pygame.draw.rect(surface, palette.rule, track, border_radius=track.width // 2)
-            pygame.draw.rect(surface, palette.ink_soft, (track.x, thumb_y, track.width, thumb),
-                             border_radius=track.width // 2)
+        self.scroller.draw(surface, palette)  # shows that there is more to read
         self.focus.draw(surface, theme, palette, self.app.mouse)

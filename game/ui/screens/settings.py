@@ -20,7 +20,7 @@ from game.core.settings import TEXT_SIZES, TEXT_SPEEDS, Settings
 from .. import text
 from ..screen import Screen
 from ..theme import mix
-from ..widgets import Button, focus_ring, panel
+from ..widgets import Button, ScrollView, focus_ring, panel
 
 SIZE_NAMES = ("Small", "Standard", "Large", "Larger", "Largest")
 SPEED_NAMES = ("Instant", "Slow", "Medium", "Fast", "Very fast")
@@ -114,7 +114,7 @@ class SettingsScreen(Screen):
         self.done = Button("Done", lambda: self.dismiss(), key="Esc", style="small")
         self.box = pygame.Rect(0, 0, 0, 0)
         self.viewport = pygame.Rect(0, 0, 0, 0)  # where the rows and the preview scroll
-        self.scroll = 0
+        self.scroller = ScrollView()
         self.content_height = 0
         self.note: text.Block | None = None  # the reset line
         self.preview: text.Block | None = None
@@ -186,17 +186,15 @@ class SettingsScreen(Screen):
         index = self.focus.index
         self.focus.set([row.button for row in self.rows] + [self.done])
         self.focus.index = index  # the same rows every time: a click or a change keeps its place
-        self.scroll = min(self.scroll, self.max_scroll)
+        track = pygame.Rect(self.viewport.right + unit + unit // 2, self.viewport.y, max(3, unit // 2),
+                            self.viewport.height)
+        self.scroller.place(self.viewport, track, self.content_height)
         self._place()
         self.scroll_to_focus()
 
-    @property
-    def max_scroll(self) -> int:
-        return max(0, self.content_height - self.viewport.height)
-
     def _place(self) -> None:
         """Put the rows' rects where they are on screen for the current scroll."""
-        top = self.viewport.y - self.scroll
+        top = self.viewport.y - round(self.scroller.offset)
         for row in self.rows:
             assert row.button is not None
             row.button.rect = pygame.Rect(self.viewport.x, top + row.y, self.viewport.width, row.height)
@@ -205,9 +203,7 @@ class SettingsScreen(Screen):
             row.control = control
 
     def scroll_by(self, pixels: float) -> None:
-        new = int(min(self.max_scroll, max(0, self.scroll + pixels)))
-        if new != self.scroll:
-            self.scroll = new
+        if self.scroller.scroll_by(pixels):
             self._place()
             self.invalidate()
 
@@ -216,7 +212,7 @@ class SettingsScreen(Screen):
         if current is None or not self.focus.visible:
             return
         if current is self.done:  # Done sits below the preview: show the preview on the way out
-            self.scroll_by(self.max_scroll - self.scroll)
+            self.scroll_by(self.scroller.limit - self.scroller.offset)
             return
         gap = self.theme.focus_width + 1
         if current.rect.bottom + gap > self.viewport.bottom:
@@ -230,6 +226,10 @@ class SettingsScreen(Screen):
         return next((row for row in self.rows if row.button is current), None)
 
     def handle(self, event: pygame.event.Event) -> None:
+        if self.scroller.handle_mouse(event):  # dragging or clicking the scrollbar
+            self._place()
+            self.invalidate()
+            return
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif event.type == pygame.MOUSEWHEEL:
@@ -250,7 +250,7 @@ class SettingsScreen(Screen):
             self.scroll_by(self.viewport.height * 0.8 * (1 if key == pygame.K_PAGEDOWN else -1))
             return
         if key in (pygame.K_HOME, pygame.K_END):
-            self.scroll_by(-self.scroll if key == pygame.K_HOME else self.max_scroll - self.scroll)
+            self.scroll_by(-self.scroller.offset if key == pygame.K_HOME else self.scroller.limit - self.scroller.offset)
             return
         moves = {pygame.K_UP: -1, pygame.K_DOWN: 1,
                  pygame.K_TAB: -1 if event.mod & pygame.KMOD_SHIFT else 1}
@@ -318,7 +318,7 @@ class SettingsScreen(Screen):
         clip = surface.get_clip()
         # The focus ring may stand a little outside a row, so the clip is wider than the column.
         surface.set_clip(self.viewport.inflate(unit * 2, 0).clip(clip))
-        top = self.viewport.y - self.scroll
+        top = self.viewport.y - round(self.scroller.offset)
         if self.note is not None:
             self.note.draw(surface, (x, top + theme.focus_width + 1), palette.ink_soft)
         mouse = self.app.mouse
@@ -328,7 +328,7 @@ class SettingsScreen(Screen):
                            and self.viewport.collidepoint(mouse), focused=row is focused, first=i == 0)
         self._draw_preview(surface, x, top)
         surface.set_clip(clip)
-        self._draw_scrollbar(surface)
+        self.scroller.draw(surface, palette)
 
         self.done.draw(surface, theme, palette, hovered=mouse is not None and self.done.rect.collidepoint(mouse),
                        focused=self.focus.visible and self.focus.current is self.done)
@@ -397,18 +397,6 @@ class SettingsScreen(Screen):
         card = pygame.Rect(x, top + self.preview_y, self.viewport.width, self.preview.height + unit * 4)
         panel(surface, card, palette, theme, fill=palette.card, shadow=False)
         self.preview.draw(surface, (card.x + unit * 2, card.y + unit * 2), palette.ink, emphasis=palette.ink)
-
-    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
-        if self.max_scroll <= 0:
-            return
-        theme, palette = self.theme, self.palette
-        view = self.viewport
-        track = pygame.Rect(view.right + theme.unit + theme.unit // 2, view.y, max(3, theme.unit // 2), view.height)
-        thumb_height = max(theme.unit * 3, round(track.height * view.height / self.content_height))
-        thumb_y = track.y + round((track.height - thumb_height) * self.scroll / self.max_scroll)
-        pygame.draw.rect(surface, palette.rule, track, border_radius=track.width // 2)
-        pygame.draw.rect(surface, palette.ink_soft, (track.x, thumb_y, track.width, thumb_height),
-                         border_radius=track.width // 2)
 
 
 def _triangle(surface: pygame.Surface, rect: pygame.Rect, direction: int, size: int, color) -> None:

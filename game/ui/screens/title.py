@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import engine
-
-from .. import assets, text
+from .. import assets, flow, text
 from ..screen import Screen
 from ..theme import mix
 from ..widgets import Button, panel
@@ -29,28 +27,7 @@ class TitleScreen(Screen):
 
     # -- actions ------------------------------------------------------------------------------------
     def new_game(self) -> None:
-        story = self.app.story
-        if story is None:
-            return
-        from .message import MessageScreen
-
-        note = story.content_note or "This story describes hunger, fear and death."
-        level = self.app.settings.content_level
-        if level == "classroom":
-            note += "\n\nClassroom content level is on: the most graphic documented details are left out."
-        self.app.push(MessageScreen(self.app, "Before you begin", note, [("Begin", True), ("Back", False)]),
-                      self._begin)
-
-    def _begin(self, go: bool) -> None:
-        if go and self.app.story is not None:
-            self.start_game(engine.new_game(self.app.story))
-
-    def start_game(self, state) -> None:
-        from .scene import SceneScreen
-
-        self.app.new_session(state)
-        self.app.autosave()
-        self.app.reset_to(SceneScreen(self.app))
+        flow.ask_then_start(self.app)
 
     def continue_game(self) -> None:
         self.app.load_slot("auto")
