@@ -102,6 +102,9 @@ class App:
         self.toast: tuple[str, float] | None = None  # a short message at the bottom, and until when
         self.audio = False
         self._init_pygame(size)
+        from .audio import Ambience
+
+        self.ambience = Ambience(self.audio)
         self.theme = self._make_theme()
 
     # -- window ------------------------------------------------------------------------------------
@@ -145,6 +148,7 @@ class App:
         mood = mood_for_date(date)
         if abs(mood - self.mood) > 0.005:
             self.mood = mood
+            self.ambience.set_mood(mood)
             self.relayout()
 
     def apply_settings(self, new: Settings) -> None:
@@ -152,6 +156,8 @@ class App:
         self.settings = new
         if new.fullscreen != old.fullscreen:
             self._open_window()
+        if new.volume != old.volume:
+            self.ambience.set_volume(new.volume)
         self.save_settings()
         self.relayout()
 
@@ -373,6 +379,7 @@ class App:
 
     def finish_loading(self) -> None:
         ok = self.load_story()
+        self.ambience.start(self.settings.volume, self.mood)
         if self.start is not None and ok:
             self.start(self)
         if self.top is not None:
@@ -450,6 +457,7 @@ class App:
 
 
 def run(story_path: str = "story", *, classroom: bool = False, act: str | None = None) -> int:
+    """Open the window and play until the player quits; returns the process's exit status."""
     start = None
     if act:
         def start(app: App) -> None:  # --act ID: straight into an act, from its start state

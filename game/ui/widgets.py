@@ -139,16 +139,23 @@ class FocusRing:
     def current(self) -> Button | None:
         return self.buttons[self.index] if 0 <= self.index < len(self.buttons) else None
 
-    def move(self, step: int) -> None:
+    def move(self, step: int, wrap: bool = True) -> None:
+        """Move to the next usable button. The first key press only shows a hidden ring.
+        Arrows stop at the ends (Up from the first item must not land on Quit); Tab wraps."""
         if not self.buttons:
             return
         self.moved = True
         if not self.visible:
             self.visible = True
             return
+        index = self.index
         for _ in range(len(self.buttons)):
-            self.index = (self.index + step) % len(self.buttons)
-            if self.buttons[self.index].enabled or self.buttons[self.index].style == "choice":
+            index += step
+            if not wrap and not 0 <= index < len(self.buttons):
+                return
+            index %= len(self.buttons)
+            if self.buttons[index].enabled or self.buttons[index].style == "choice":
+                self.index = index
                 return
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -158,10 +165,10 @@ class FocusRing:
                 self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
                 return True
             if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
-                self.move(1)
+                self.move(1, wrap=False)
                 return True
             if event.key in (pygame.K_UP, pygame.K_LEFT):
-                self.move(-1)
+                self.move(-1, wrap=False)
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 # Enter takes the focused item even when the ring is hidden after mouse use.

@@ -94,7 +94,10 @@ def desktop(tmp_path):
 def test_play_to_an_ending_in_a_real_window(desktop):
     story, _ = load_story(ROOT / "story")
     desktop.shot("title")
-    desktop.key("Return")  # New game
+    # Arrows stop at the ends of a menu, so Up several times reaches its first item.
+    desktop.key("Up", "Up", "Up", "Down", "Down", "Return")  # Chapters
+    desktop.shot("chapters")
+    desktop.key("Escape", "Up", "Up", "Up", "Return")  # back to the title, then New game
     desktop.shot("content_note")
     desktop.key("Return")  # Begin
     assert desktop.autosave()["state"]["scene"] == story.start
@@ -102,7 +105,12 @@ def test_play_to_an_ending_in_a_real_window(desktop):
     desktop.shot("scene")
     desktop.key("Escape")
     desktop.shot("pause")
-    desktop.key("Escape")
+    # Every menu of the pause screen, in its order: Save, Load, Settings, Backlog, Codex.
+    for name in ("save", "load", "settings", "backlog", "codex"):
+        desktop.key("Down", "Return")
+        desktop.shot(name)
+        desktop.key("Escape")
+    desktop.key("Escape")  # resume
     for turn in range(60):
         state = GameState.from_dict(desktop.autosave()["state"])
         if engine.is_over(story, state):

@@ -255,7 +255,7 @@ class SettingsScreen(Screen):
         moves = {pygame.K_UP: -1, pygame.K_DOWN: 1,
                  pygame.K_TAB: -1 if event.mod & pygame.KMOD_SHIFT else 1}
         if key in moves:
-            self.focus.move(moves[key])
+            self.focus.move(moves[key], wrap=key == pygame.K_TAB)
             self.scroll_to_focus()
             self.invalidate()
             return
