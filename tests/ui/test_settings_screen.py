@@ -126,7 +126,9 @@ def test_keyboard_alone_reaches_every_row_and_done(make_app):
             assert pixels(app.surface, edge, app.theme.palette.accent, tolerance=40) > 0, current.label
         press(app, pygame.K_DOWN)
     assert reached == ROWS + ["Done"]
-    assert screen.focus.current.label == "Text size"  # Down from Done wraps to the top
+    assert screen.focus.current is screen.done  # arrows stop at the ends
+    press(app, pygame.K_TAB)
+    assert screen.focus.current.label == "Text size"  # Tab wraps round
     press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
     assert screen.focus.current is screen.done
     press(app, pygame.K_RETURN)
