@@ -53,6 +53,7 @@ class ReadingScreen(Screen):
         self.meters: list[Meter] = []
         self.glossary = _matcher(app)
         self.hover_term: int | None = None
+        self.term_anchor: tuple[int, int] | None = None  # where a term chosen by keyboard sits
 
     # -- to be provided by the screen ----------------------------------------------------------------
     @property
@@ -177,6 +178,7 @@ class ReadingScreen(Screen):
             if event.key == pygame.K_ESCAPE:
                 from .screens.pause import PauseScreen
 
+                self.hover_term, self.term_anchor = None, None  # no definition left open under the menu
                 self.app.push(PauseScreen(self.app))
                 return True
             if event.key == pygame.K_h:
@@ -201,7 +203,42 @@ class ReadingScreen(Screen):
             return True
         if event.type == pygame.MOUSEMOTION:
             self.hover_term = self._term_at(event.pos)
+            self.term_anchor = None
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
+            self.next_term(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
         return False
+
+    def visible_terms(self) -> list[tuple[int, pygame.Rect]]:
+        """Glossary terms marked on the page and in view, in reading order, with screen rects."""
+        if self.page is None:
+            return []
+        top = self.page.body.y - round(self.scroller.offset)
+        found = []
+        for part in self.reading.parts:
+            if part.block is None:
+                continue
+            for term, rect in part.block.terms:
+                placed = rect.move(self.page.body.x, top + part.y)
+                if self.page.body.colliderect(placed):
+                    found.append((term, placed))
+        return found
+
+    def next_term(self, step: int) -> None:
+        """G (Shift+G back) steps through the marked terms: the keyboard's way to a definition."""
+        terms = self.visible_terms()
+        if not terms:
+            self.app.notify("No glossary terms on this page; the codex (Esc, then Codex) lists them all.")
+            return
+        order = [term for term, _rect in terms]
+        index = order.index(self.hover_term) + step if self.hover_term in order else (0 if step > 0 else -1)
+        if not 0 <= index < len(order):
+            self.hover_term, self.term_anchor = None, None  # past the last term: close the definition
+        else:
+            self.hover_term = order[index]
+            rect = terms[index][1]
+            self.term_anchor = (rect.x, rect.bottom)
+        self.invalidate()
 
     def open_backlog(self) -> None:
         from .screens.backlog import BacklogScreen
@@ -292,13 +329,13 @@ class ReadingScreen(Screen):
         term = self.app.story.glossary[term_index]
         width = min(round(theme.base * 20), theme.width - theme.margin * 2)
         inner = width - theme.unit * 4
-        head = text.layout(f"{term.term}  {term.hanzi}  {term.pinyin}", inner, theme.size("ui"), face="sans_bold",
-                           line_height=1.3)
+        head = text.layout(f"*{term.term}*\n\n{term.hanzi}  {term.pinyin}", inner, theme.size("ui"), face="sans",
+                           line_height=1.3, paragraph_gap=0.1)
         body = text.layout(term.definition, inner, theme.size("caption") if not theme.projector else theme.size("body"),
                            face="serif", line_height=1.35)
         box = pygame.Rect(0, 0, width, head.height + body.height + theme.unit * 5)
-        mouse = self.app.mouse or (theme.width // 2, theme.height // 2)
-        box.topleft = (mouse[0] + theme.unit * 2, mouse[1] + theme.unit * 2)
+        anchor = self.term_anchor or self.app.mouse or (theme.width // 2, theme.height // 2)
+        box.topleft = (anchor[0] + theme.unit * 2, anchor[1] + theme.unit * 2)
         box.clamp_ip(surface.get_rect().inflate(-theme.unit * 2, -theme.unit * 2))
         panel(surface, box, palette, theme, fill=palette.paper, border=palette.accent2)
         head.draw(surface, (box.x + theme.unit * 2, box.y + theme.unit * 2), palette.ink)

@@ -96,3 +96,18 @@ def test_grey_palette_as_the_famine_deepens(app):
     assert mood_for_date("1958-04") < 0.05 < mood_for_date("1959-08") < mood_for_date("1960-11") <= 1.0
     assert mood_for_date("1960-11") > 0.95
     assert mood_for_date("1962-06") < mood_for_date("1960-11")
+
+
+def test_glossary_definitions_by_keyboard(app):
+    scene = start_game(app)  # the telegram scene marks 'cooperative'
+    terms = scene.visible_terms()
+    assert terms
+    press(app, pygame.K_g)
+    assert scene.hover_term == terms[0][0] and scene.term_anchor is not None
+    app.dirty = True
+    app.step([])
+    term = app.story.glossary[scene.hover_term]
+    assert term.term  # the definition box is drawn next to the term (below it)
+    for _ in range(len(terms)):
+        press(app, pygame.K_g)
+    assert scene.hover_term is None  # past the last term the definition closes

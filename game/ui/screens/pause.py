@@ -8,6 +8,10 @@ from ..screen import Screen
 from ..widgets import Button, panel
 
 
+KEYS = ("1-9 choose · Enter continue · H backlog · Backspace undo · G glossary terms · "
+        "F5 quicksave · F9 quickload · F11 full screen")
+
+
 class PauseScreen(Screen):
     opaque = False
     name = "pause"
@@ -35,11 +39,17 @@ class PauseScreen(Screen):
         button_height = max(b.measure(theme, inner) for b in buttons)
         gap = max(4, theme.unit // 2)
         title_height = round(theme.size("title") * 1.4)
-        height = theme.unit * 6 + title_height + len(buttons) * (button_height + gap)
-        if height > theme.height - theme.margin:  # short windows: two columns
+        self.keys = text.layout(KEYS, inner, theme.size("caption"), face="sans", line_height=1.35)
+        keys_height = self.keys.height + theme.unit * 2
+        height = theme.unit * 6 + title_height + len(buttons) * (button_height + gap) + keys_height
+        if height > theme.height - theme.margin:  # short windows: two columns, and a wider box
             columns = 2
+            width = min(round(theme.base * 24), theme.width - theme.margin * 2)
+            inner = width - theme.unit * 6
             inner_col = (inner - theme.unit * 2) // 2
-            height = theme.unit * 6 + title_height + (len(buttons) + 1) // 2 * (button_height + gap)
+            self.keys = text.layout(KEYS, inner, theme.size("caption"), face="sans", line_height=1.35)
+            keys_height = self.keys.height + theme.unit * 2
+            height = theme.unit * 6 + title_height + (len(buttons) + 1) // 2 * (button_height + gap) + keys_height
         else:
             columns, inner_col = 1, inner
         self.box = pygame.Rect(0, 0, width, height)
@@ -104,3 +114,5 @@ class PauseScreen(Screen):
         title = text.render("Paused", "serif", theme.size("title"), palette.ink)
         surface.blit(title, (self.box.x + theme.unit * 3, self.box.y + theme.unit * 2))
         self.focus.draw(surface, theme, palette, self.app.mouse)
+        self.keys.draw(surface, (self.box.x + theme.unit * 3, self.box.bottom - theme.unit * 3 - self.keys.height),
+                       palette.ink_soft)
