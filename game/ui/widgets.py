@@ -29,6 +29,14 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, theme: T
     pygame.draw.rect(surface, border or palette.rule, rect, width=1, border_radius=radius)
 
 
+def modal(surface: pygame.Surface, box: pygame.Rect, palette: Palette, theme: Theme) -> None:
+    """A dialog over the game: the page below veiled in shade, then a paper card."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill((*palette.shade, 120))
+    surface.blit(veil, (0, 0))
+    panel(surface, box, palette, theme, fill=palette.paper)
+
+
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, theme: Theme) -> None:
     gap = theme.focus_width + 1
     pygame.draw.rect(surface, palette.accent, rect.inflate(gap * 2, gap * 2), width=theme.focus_width,

@@ -23,7 +23,7 @@ from game.core.state import LogEntry
 from .. import text
 from ..screen import Screen
 from ..theme import Palette, Theme, mix
-from ..widgets import Button, ScrollView, panel
+from ..widgets import Button, ScrollView, modal
 
 # Laid-out blocks, shared by every opening of the backlog: reopening it lays out only what is new.
 _BLOCKS: "OrderedDict[tuple, text.Block]" = OrderedDict()
@@ -263,10 +263,7 @@ class BacklogScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
         unit = theme.unit
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*palette.shade, 130))
-        surface.blit(veil, (0, 0))
-        panel(surface, self.box, palette, theme, fill=palette.paper)
+        modal(surface, self.box, palette, theme)
         pad = unit * 3
         title = text.render("Backlog", "serif", theme.size("title"), palette.ink)
         surface.blit(title, (self.box.x + pad, self.box.y + pad - unit // 2))

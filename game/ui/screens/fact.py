@@ -9,7 +9,7 @@ from game.core.model import Fact
 
 from .. import text
 from ..screen import Screen
-from ..widgets import Button, ScrollView, panel
+from ..widgets import Button, ScrollView, modal
 
 RELIABILITY_WORDS = {
     "MULTI": "two or more independent sources agree",
@@ -100,10 +100,7 @@ class FactScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*palette.shade, 120))
-        surface.blit(veil, (0, 0))
-        panel(surface, self.box, palette, theme, fill=palette.paper)
+        modal(surface, self.box, palette, theme)
         x = self.box.x + theme.unit * 3
         view = self.scroller.view
         clip = surface.get_clip()

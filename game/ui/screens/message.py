@@ -11,7 +11,7 @@ import pygame
 
 from .. import text
 from ..screen import Screen
-from ..widgets import Button, panel
+from ..widgets import Button, modal
 
 
 class MessageScreen(Screen):
@@ -62,10 +62,7 @@ class MessageScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*palette.shade, 120))
-        surface.blit(veil, (0, 0))
-        panel(surface, self.box, palette, theme, fill=palette.paper)
+        modal(surface, self.box, palette, theme)
         x, y = self.box.x + theme.unit * 3, self.box.y + theme.unit * 3
         title = text.line(self.title, "serif", theme.size("title"), palette.ink)
         surface.blit(title, (x, y))

@@ -5,7 +5,7 @@ import pygame
 
 from .. import text
 from ..screen import Screen
-from ..widgets import Button, panel
+from ..widgets import Button, modal
 
 
 KEYS = ("1-9 choose · Enter continue · H backlog · Backspace undo · G glossary terms · "
@@ -107,10 +107,7 @@ class PauseScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*palette.shade, 110))
-        surface.blit(veil, (0, 0))
-        panel(surface, self.box, palette, theme, fill=palette.paper)
+        modal(surface, self.box, palette, theme)
         title = text.render("Paused", "serif", theme.size("title"), palette.ink)
         surface.blit(title, (self.box.x + theme.unit * 3, self.box.y + theme.unit * 2))
         self.focus.draw(surface, theme, palette, self.app.mouse)

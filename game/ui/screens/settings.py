@@ -20,7 +20,7 @@ from game.core.settings import TEXT_SIZES, TEXT_SPEEDS, Settings
 from .. import text
 from ..screen import Screen
 from ..theme import mix
-from ..widgets import Button, ScrollView, focus_ring, panel
+from ..widgets import Button, ScrollView, focus_ring, modal, panel
 
 SIZE_NAMES = ("Small", "Standard", "Large", "Larger", "Largest")
 SPEED_NAMES = ("Instant", "Slow", "Medium", "Fast", "Very fast")
@@ -307,10 +307,7 @@ class SettingsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         theme, palette = self.theme, self.palette
         unit = theme.unit
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*palette.shade, 120))
-        surface.blit(veil, (0, 0))
-        panel(surface, self.box, palette, theme, fill=palette.paper)
+        modal(surface, self.box, palette, theme)
         x = self.box.x + unit * 3
         title = text.render("Settings", "serif", theme.size("title"), palette.ink)
         surface.blit(title, (x, self.box.y + unit * 2))
