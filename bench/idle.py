@@ -4,7 +4,9 @@ Starts `python main.py`-equivalent in a fresh process (the real event loop), pla
 every screen's caches are warm, then leaves it idle on the scene screen and measures the CPU
 time the process uses over --seconds, as a percentage of one core, next to a bare pygame
 window idling the usual way, in pygame.event.wait() (which polls every millisecond). Also prints the game's
-peak resident memory. Goals: idle CPU under 3% of a core; memory under 200 MB.
+peak resident memory (shared libraries counted in full) and its proportional set size at the
+end (shared pages divided among their users). Goals: idle CPU under 3% of a core; memory
+under 200 MB.
 
     python bench/idle.py [--seconds 10]
 """
@@ -37,8 +39,16 @@ def measure():
     time.sleep(seconds)
     used = time.process_time() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{used / seconds * 100:.2f} {peak:.0f}", flush=True)
+    print(f"{used / seconds * 100:.2f} {peak:.0f} {pss():.0f}", flush=True)
     pygame.event.post(pygame.event.Event(pygame.QUIT))
+def pss():
+    try:
+        for line in open("/proc/self/smaps_rollup"):
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0
 threading.Thread(target=measure, daemon=True).start()
 app.run()
 """
@@ -54,7 +64,7 @@ def measure():
     time.sleep(seconds)
     used = time.process_time() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{used / seconds * 100:.2f} {peak:.0f}", flush=True)
+    print(f"{used / seconds * 100:.2f} {peak:.0f} 0", flush=True)
     pygame.event.post(pygame.event.Event(pygame.QUIT))
 threading.Thread(target=measure, daemon=True).start()
 while pygame.event.wait().type != pygame.QUIT:  # pygame's own wait, for comparison
@@ -62,12 +72,12 @@ while pygame.event.wait().type != pygame.QUIT:  # pygame's own wait, for compari
 """
 
 
-def run(code: str, seconds: float, env: dict) -> tuple[float, float]:
+def run(code: str, seconds: float, env: dict) -> tuple[float, float, float]:
     out = subprocess.run([sys.executable, "-c", code, str(seconds)], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=seconds + 60)
     line = out.stdout.strip().splitlines()[-1]
-    cpu, memory = line.split()
-    return float(cpu), float(memory)
+    cpu, memory, proportional = line.split()
+    return float(cpu), float(memory), float(proportional)
 
 
 def main() -> int:
@@ -78,12 +88,12 @@ def main() -> int:
                IRON_AND_GRAIN_HOME=tempfile.mkdtemp())
     if not env.get("DISPLAY"):
         env["SDL_VIDEODRIVER"] = "dummy"
-    bare_cpu, bare_memory = run(BARE, args.seconds, env)
-    game_cpu, game_memory = run(GAME, args.seconds, env)
+    bare_cpu, bare_memory, _ = run(BARE, args.seconds, env)
+    game_cpu, game_memory, game_pss = run(GAME, args.seconds, env)
     print(f"idle for {args.seconds:.0f} s ({'display ' + env['DISPLAY'] if env.get('DISPLAY') else 'SDL dummy driver'}):")
     print(f"  bare pygame window waiting for events: {bare_cpu:5.2f}% of a core, {bare_memory:4.0f} MB peak")
     print(f"  Iron and Grain on the scene screen:    {game_cpu:5.2f}% of a core, {game_memory:4.0f} MB peak"
-          f"   (goals: < 3%, < 200 MB)")
+          f" ({game_pss:.0f} MB proportional set)   (goals: < 3%, < 200 MB)")
     return 0
 
 

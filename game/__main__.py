@@ -68,7 +68,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.core.saves import atomic_write
+    from game.core.files import atomic_write
     from game.tools.schema import render
 
     text = render()

@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .files import atomic_write
 from .model import Story
 from .state import GameState, StateError
 
@@ -56,33 +56,6 @@ class LoadedSave:
     state: GameState
     info: SaveInfo
     warnings: tuple[str, ...] = ()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes so that `path` holds either its old content or all of `data`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        try:
-            dir_fd = os.open(path.parent, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError:
-            pass
 
 
 def encode_save(story: Story, state: GameState, meta: dict | None = None, *, now: datetime | None = None) -> bytes:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .saves import atomic_write
+from .files import atomic_write
 
 TEXT_SIZES = (0.85, 1.0, 1.2, 1.45, 1.75)  # multipliers of the base type size, smallest first
 TEXT_SPEEDS = (0, 25, 45, 80, 160)  # characters per second; 0 shows text at once

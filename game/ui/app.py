@@ -1,8 +1,9 @@
 """The desktop game: the window, the event-driven loop, the screen stack and the game session.
 
-The loop sleeps in `pygame.event.wait()` whenever no screen is animating, and draws only when
-something changed (pgzero's need_redraw): an idle game uses no CPU. The first frame of the
-title screen is drawn before the story is loaded; the story, the art and the saves follow.
+The loop checks for events and sleeps in between (see wait_for_events), and draws only when
+something changed (pgzero's need_redraw): an idle game uses next to no CPU. The first frame of
+the title screen is drawn before anything slow: the story, the save code, the art and the sound
+follow it, and the modules they need are imported only then (bench/startup.py).
 
 Global keys: F11 fullscreen, F5 quicksave, F9 quickload. An unexpected error never shows a
 traceback: it is written to a log file in the user's log folder and the player sees a message.
@@ -16,20 +17,20 @@ import traceback
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pygame
 
-from game.core import engine
 from game.core import settings as settings_store
-from game.core.diagnostics import sort_key
-from game.core.loader import load_story
-from game.core.model import Story
-from game.core.saves import SaveError, SaveStore
 from game.core.settings import Settings
-from game.core.state import GameState
 
 from .screen import Screen
+
+if TYPE_CHECKING:  # the loader, engine and saves are imported after the first frame
+    from game.core import engine
+    from game.core.model import Story
+    from game.core.saves import SaveStore
+    from game.core.state import GameState
 from .theme import Theme, mood_for_date, palette_for
 
 FPS = 60
@@ -48,7 +49,9 @@ class Session:
     def story(self) -> Story:
         return self.app.story
 
-    def choose(self, index: int) -> engine.Outcome:
+    def choose(self, index: int) -> "engine.Outcome":
+        from game.core import engine
+
         self.history.append(self.state)
         self.state, outcome = engine.choose(self.story, self.state, index)
         self.app.autosave()
@@ -65,6 +68,8 @@ class Session:
 def replay_history(story: Story, state: GameState) -> list[GameState]:
     """The states before each choice in `state.log`, by replaying it through the pure engine.
     Empty when the story has changed so that the replay no longer arrives at `state`."""
+    from game.core import engine
+
     try:
         current = engine.new_game(story, state.started_act or None)
         history = []
@@ -89,7 +94,7 @@ class App:
         self.settings, self.settings_reset = settings_store.load(self.settings_path)
         if classroom:
             self.settings = replace(self.settings, classroom_mode=True, content_level="classroom")
-        self.saves = SaveStore(self.saves_folder)
+        self._saves: SaveStore | None = None
         self.story: Story | None = None
         self.story_errors: list[str] = []
         self.session: Session | None = None
@@ -104,8 +109,16 @@ class App:
         self._init_pygame(size)
         from .audio import Ambience
 
-        self.ambience = Ambience(self.audio)
+        self.ambience = Ambience(False)
         self.theme = self._make_theme()
+
+    @property
+    def saves(self) -> "SaveStore":
+        if self._saves is None:
+            from game.core.saves import SaveStore
+
+            self._saves = SaveStore(self.saves_folder)
+        return self._saves
 
     # -- window ------------------------------------------------------------------------------------
     def _init_pygame(self, size: tuple[int, int] | None) -> None:
@@ -116,11 +129,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Iron and Grain")
-        try:
-            pygame.mixer.init()
-            self.audio = True
-        except pygame.error:  # no sound device: the game runs silent
-            self.audio = False
+        self.audio = False  # the mixer starts after the first frame (start_audio)
         self.window_size = size or tuple(self.settings.window_size)
         self._open_window()
         pygame.key.set_repeat(400, 40)
@@ -208,6 +217,9 @@ class App:
 
     # -- story, session and saves --------------------------------------------------------------
     def load_story(self) -> bool:
+        from game.core.diagnostics import sort_key
+        from game.core.loader import load_story
+
         story, diags = load_story(self.story_path)
         errors = [d for d in sorted(diags, key=sort_key) if d.is_error]
         if story is None or errors:
@@ -234,6 +246,8 @@ class App:
                 "place": scene.place, "turn": self.session.state.turn}
 
     def write_save(self, slot: str, quiet: bool = False) -> bool:
+        from game.core.saves import SaveError
+
         if self.story is None or self.session is None:
             return False
         try:
@@ -263,6 +277,8 @@ class App:
 
     def load_slot(self, slot: str) -> bool:
         """Load a save and continue playing it; a damaged save is reported, never fatal."""
+        from game.core.saves import SaveError
+
         if self.story is None:
             return False
         try:
@@ -377,9 +393,22 @@ class App:
         self.push(TitleScreen(self))
         self.draw()
 
+    def start_audio(self) -> None:
+        """Open the mixer at the loops' own format (22 kHz mono: nothing is converted up, which
+        keeps memory low) and start the ambience. No sound device means a silent game."""
+        from .audio import RATE, Ambience
+
+        try:
+            pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=2048)
+            self.audio = True
+        except pygame.error:
+            self.audio = False
+        self.ambience = Ambience(self.audio)
+        self.ambience.start(self.settings.volume, self.mood)
+
     def finish_loading(self) -> None:
         ok = self.load_story()
-        self.ambience.start(self.settings.volume, self.mood)
+        self.start_audio()
         if self.start is not None and ok:
             self.start(self)
         if self.top is not None:
@@ -461,6 +490,8 @@ def run(story_path: str = "story", *, classroom: bool = False, act: str | None =
     start = None
     if act:
         def start(app: App) -> None:  # --act ID: straight into an act, from its start state
+            from game.core import engine
+
             from .screens.scene import SceneScreen
 
             if app.story is not None and act in app.story.acts:

@@ -11,6 +11,7 @@ import pygame
 from .assets import ASSETS
 
 LOOPS = ("fields.wav", "wind.wav")
+RATE = 22050  # the loops' sample rate (assets/sounds/make_sounds.py)
 LEVEL = 0.35  # the loops sit well under speech-level: a room tone, not music
 
 

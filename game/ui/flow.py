@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core import engine
-from game.core.state import GameState
-
 if TYPE_CHECKING:
+    from game.core.state import GameState
+
     from .app import App
 
 
@@ -29,13 +28,15 @@ def ask_then_start(app: "App", act: str | None = None) -> None:
     from .screens.message import MessageScreen
 
     def begin(go: bool) -> None:
+        from game.core import engine
+
         if go and app.story is not None:
             start(app, engine.new_game(app.story, act))
 
     app.push(MessageScreen(app, "Before you begin", content_note(app), [("Begin", True), ("Back", False)]), begin)
 
 
-def start(app: "App", state: GameState) -> None:
+def start(app: "App", state: "GameState") -> None:
     app.new_session(state)
     app.autosave()
     show_game(app)
@@ -43,6 +44,8 @@ def start(app: "App", state: GameState) -> None:
 
 def show_game(app: "App") -> None:
     """The screen for where the session is: the scene, or the ending if the game is over."""
+    from game.core import engine
+
     if engine.is_over(app.story, app.session.state):
         from .screens.ending import EndingScreen
 
