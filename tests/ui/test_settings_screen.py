@@ -219,3 +219,13 @@ def test_values_reset_from_a_damaged_file_are_named(make_app, tmp_path):
 def test_no_reset_line_when_the_file_was_fine(app):
     screen = open_settings(app)
     assert screen.note is None
+
+
+def test_classroom_mode_says_it_keeps_high_contrast(make_app):
+    from game.ui.theme import HIGH_CONTRAST
+
+    app = make_app(classroom=True)
+    assert app.theme.palette == HIGH_CONTRAST and not app.settings.high_contrast
+    screen = open_settings(app)
+    row = next(r for r in screen.rows if r.setting == "high_contrast")
+    assert "keeps high contrast on" in row.hint(app.settings)  # the row says why it reads Off

@@ -83,7 +83,8 @@ def _rows() -> list[Row]:
             hint=lambda s: "F11 switches at any time. The window keeps its size."),
         Row("Volume", "volume", tuple((round(i / 10, 1), f"{i * 10}%") for i in range(11)), ordered=True),
         Row("High contrast", "high_contrast", ((False, "Off"), (True, "On")),
-            hint=lambda s: "Black on white, for projectors and tired eyes."),
+            hint=lambda s: ("The classroom projector layout keeps high contrast on." if s.classroom_mode
+                            else "Black on white, for projectors and tired eyes.")),
         Row("Reduced motion", "reduced_motion", ((False, "Off"), (True, "On")),
             hint=lambda s: "No typing out, no moving meters."),
         Row("Content level", "content_level", (("full", "Full"), ("classroom", "Classroom")), hint=level_hint),
