@@ -63,9 +63,11 @@ def image_cover(name: str, width: int, height: int, focus_y: float = 0.5) -> pyg
 
 
 def art_for_act(act_id: str) -> str:
-    """The image of an act: assets/images/act_<id>.png, else the title image."""
-    name = f"act_{act_id}.png"
-    return name if (ASSETS / "images" / name).exists() else "title.png"
+    """The image of an act: assets/images/act_<id>.png or <id>.png (the epilogue's), else the title's."""
+    for name in (f"act_{act_id}.png", f"{act_id}.png"):
+        if (ASSETS / "images" / name).exists():
+            return name
+    return "title.png"
 
 
 def reset() -> None:

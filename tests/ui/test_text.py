@@ -69,3 +69,11 @@ def test_typewriter_counts_every_character_once():
     block.draw(surface, (0, 0), (0, 0, 0), visible=block.chars)
     assert pygame.transform.average_color(surface)[:3] != (255, 255, 255)
     assert block.chars == len("One two.") + 1 + len("Three.")
+
+
+def test_every_planned_act_finds_its_art():
+    from game.ui.assets import art_for_act
+
+    assert art_for_act("prologue") == "act_prologue.png"
+    assert art_for_act("epilogue") == "epilogue.png"
+    assert art_for_act("no_such_act") == "title.png"
