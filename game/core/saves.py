@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -168,9 +168,7 @@ class SaveStore:
         if len(data) > MAX_SAVE_BYTES:
             raise SaveError(f"save '{slot}' is too large to be a save")
         loaded = decode_save(data, story, f"save '{slot}'")
-        info = SaveInfo(slot, path, loaded.info.saved_at, loaded.info.scene, loaded.info.act, loaded.info.date,
-                        loaded.info.meta)
-        return LoadedSave(loaded.state, info, loaded.warnings)
+        return replace(loaded, info=replace(loaded.info, slot=slot, path=path))
 
     def list(self) -> list[SaveInfo]:
         """Every slot in the folder, damaged ones included (with `error` set), newest first."""

@@ -62,6 +62,23 @@ def image_cover(name: str, width: int, height: int, focus_y: float = 0.5) -> pyg
     return scaled.subsurface((x, y, width, height)).copy()
 
 
+@lru_cache(maxsize=8)
+def faded_cover(name: str, width: int, height: int, focus_y: float, paper: tuple[int, int, int],
+                downwards: bool) -> pygame.Surface | None:
+    """image_cover with a soft fade into the paper at its inner edge (the bottom of a band
+    across the top, else the right side), made once per size and paper colour, not per frame."""
+    art = image_cover(name, width, height, focus_y)
+    if art is None:
+        return None
+    art = art.copy()
+    fade = max(8, min(width, height) // 10)
+    for i in range(fade):
+        strip = pygame.Surface((width, 1) if downwards else (1, height), pygame.SRCALPHA)
+        strip.fill((*paper, round(255 * (i + 1) / fade)))
+        art.blit(strip, (0, height - fade + i) if downwards else (width - fade + i, 0))
+    return art
+
+
 def art_for_act(act_id: str) -> str:
     """The image of an act: assets/images/act_<id>.png or <id>.png (the epilogue's), else the title's."""
     for name in (f"act_{act_id}.png", f"{act_id}.png"):
@@ -76,6 +93,7 @@ def reset() -> None:
     font.cache_clear()
     _image.cache_clear()
     image_cover.cache_clear()
+    faded_cover.cache_clear()
     from . import text
 
     text.clear_caches()

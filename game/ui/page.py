@@ -57,19 +57,9 @@ def draw_art(surface: pygame.Surface, page: Page, image: str, palette: Palette, 
     # A band across the top keeps the lower middle of the picture, where the village and the
     # people are, rather than its sky.
     band = rect.height < rect.width * 0.5
-    art = assets.image_cover(image, rect.width, rect.height, 0.62 if band else 0.5)
-    if art is None or high_contrast:
+    art = None if high_contrast else assets.faded_cover(image, rect.width, rect.height, 0.62 if band else 0.5,
+                                                        palette.paper, band)
+    if art is None:
         pygame.draw.rect(surface, mix(palette.paper, palette.rule, 0.35), rect)
         return
     surface.blit(art, rect)
-    # A soft fade into the page: strips of paper colour with rising opacity.
-    fade = max(8, min(rect.width, rect.height) // 10)
-    vertical = band  # a band across the top fades downwards
-    strip = pygame.Surface((1, 1), pygame.SRCALPHA)
-    for i in range(fade):
-        alpha = round(255 * (i + 1) / fade)
-        strip.fill((*palette.paper, alpha))
-        if vertical:
-            surface.blit(pygame.transform.scale(strip, (rect.width, 1)), (rect.x, rect.bottom - fade + i))
-        else:
-            surface.blit(pygame.transform.scale(strip, (1, rect.height)), (rect.right - fade + i, rect.y))

@@ -37,7 +37,6 @@ class Part:
 @dataclass
 class ReadingState:
     parts: list[Part] = field(default_factory=list)
-    content_height: int = 0
     revealed: float = 0.0  # characters of the typewriter prose shown so far
     total: int = 0
 
@@ -79,7 +78,6 @@ class ReadingScreen(Screen):
             if part.typewriter and part.block is not None:
                 total += part.block.chars
         self.reading.parts = parts
-        self.reading.content_height = y
         self.reading.total = total
         if self.app.settings.chars_per_second == 0:
             self.reading.revealed = total

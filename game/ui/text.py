@@ -70,6 +70,7 @@ class Run:
     face: str
     x: int
     y: int  # top of the line
+    baseline: int  # from the line's top
     width: int
     term: int | None
     emphasis: bool
@@ -99,14 +100,13 @@ class Block:
             ink = emphasis if run.emphasis and emphasis else color
             if run.term is not None and term_color is not None:
                 ink = term_color
-            line_y, _height, baseline = self._line_of(run.y)
             fnt = assets.font(run.face, self.size)
             rendered = render(text, run.face, self.size, ink)
-            y = oy + line_y + baseline - fnt.get_ascent()
+            y = oy + run.y + run.baseline - fnt.get_ascent()
             surface.blit(rendered, (ox + run.x, y))
             if run.term is not None and term_color is not None:
                 # Glossary terms: a dotted underline, solid when hovered or focused.
-                underline_y = oy + line_y + baseline + max(2, self.size // 8)
+                underline_y = oy + run.y + run.baseline + max(2, self.size // 8)
                 width = rendered.get_width()
                 if highlight == run.term:
                     pygame.draw.line(surface, highlight_color or term_color, (ox + run.x, underline_y),
@@ -116,12 +116,6 @@ class Block:
                     for dx in range(0, width, step):
                         pygame.draw.line(surface, term_color, (ox + run.x + dx, underline_y),
                                          (ox + run.x + min(width, dx + step // 2), underline_y), 1)
-
-    def _line_of(self, y: int) -> tuple[int, int, int]:
-        for line in self.lines:
-            if line[0] == y:
-                return line
-        return (y, 0, 0)
 
 
 def layout(text: str, width: int, size: int, *, face: str = "serif", glossary: GlossaryMatcher | None = None,
@@ -262,7 +256,7 @@ def _place(block: Block, boxes: list[_Box], width: int, size: int, line_px: int,
                 index += 1
             for text, face, emphasis, term in box.segments:
                 run_width = _width(text, face, size)
-                block.runs.append(Run(text, face, x, y, run_width, term, emphasis, index))
+                block.runs.append(Run(text, face, x, y, baseline, run_width, term, emphasis, index))
                 if term is not None and not any(t == term for t, _r in block.terms):
                     block.terms.append((term, pygame.Rect(x, y, run_width, height)))
                 elif term is not None:  # a term split over two runs: grow its hit area
