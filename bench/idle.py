@@ -21,8 +21,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-GAME = """
+# Started in a thread by both scripts: measures, prints "cpu% peak_MB pss_MB", then quits.
+MEASURE = """
 import resource, sys, threading, time, pygame
+seconds = float(sys.argv[1])
+def pss():
+    try:
+        for line in open("/proc/self/smaps_rollup"):
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0
+def measure():
+    time.sleep(1.0)  # let the loop settle into waiting
+    start = time.process_time()
+    time.sleep(seconds)
+    used = time.process_time() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{used / seconds * 100:.2f} {peak:.0f} {pss():.0f}", flush=True)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+"""
+
+GAME = MEASURE + """
 from game.core import engine
 from game.ui.app import App
 from game.ui.screens.scene import SceneScreen
@@ -32,40 +53,13 @@ app.new_session(engine.new_game(app.story))
 app.reset_to(SceneScreen(app))
 app.top.complete_text()
 app.step([])
-seconds = float(sys.argv[1])
-def measure():
-    time.sleep(1.0)  # let the loop settle into waiting
-    start = time.process_time()
-    time.sleep(seconds)
-    used = time.process_time() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{used / seconds * 100:.2f} {peak:.0f} {pss():.0f}", flush=True)
-    pygame.event.post(pygame.event.Event(pygame.QUIT))
-def pss():
-    try:
-        for line in open("/proc/self/smaps_rollup"):
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0
 threading.Thread(target=measure, daemon=True).start()
 app.run()
 """
 
-BARE = """
-import resource, sys, threading, time, pygame
+BARE = MEASURE + """
 pygame.display.init()
 screen = pygame.display.set_mode((1280, 720))
-seconds = float(sys.argv[1])
-def measure():
-    time.sleep(1.0)
-    start = time.process_time()
-    time.sleep(seconds)
-    used = time.process_time() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{used / seconds * 100:.2f} {peak:.0f} 0", flush=True)
-    pygame.event.post(pygame.event.Event(pygame.QUIT))
 threading.Thread(target=measure, daemon=True).start()
 while pygame.event.wait().type != pygame.QUIT:  # pygame's own wait, for comparison
     pass
@@ -88,7 +82,7 @@ def main() -> int:
                IRON_AND_GRAIN_HOME=tempfile.mkdtemp())
     if not env.get("DISPLAY"):
         env["SDL_VIDEODRIVER"] = "dummy"
-    bare_cpu, bare_memory, _ = run(BARE, args.seconds, env)
+    bare_cpu, bare_memory, _bare_pss = run(BARE, args.seconds, env)
     game_cpu, game_memory, game_pss = run(GAME, args.seconds, env)
     print(f"idle for {args.seconds:.0f} s ({'display ' + env['DISPLAY'] if env.get('DISPLAY') else 'SDL dummy driver'}):")
     print(f"  bare pygame window waiting for events: {bare_cpu:5.2f}% of a core, {bare_memory:4.0f} MB peak")
