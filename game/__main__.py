@@ -1,4 +1,4 @@
-"""Command line: `python -m game check|explore|play|schema ...`.
+"""Command line: `python -m game check|explore|play|plan|stats|graph|schema ...`.
 
 Every command takes a story folder (default: story/). Exit status: 0 when all is well, 1 when
 the command found problems, 2 for a usage mistake.
@@ -55,16 +55,86 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.act and args.act not in story.acts:
         print(f"No act '{args.act}'. Acts: {', '.join(story.acts) or 'none'}.", file=sys.stderr)
         return 2
+    try:
+        state = starting_state(story, args)
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return 2
     saves = None if args.no_saves else SaveStore(args.saves or default_save_folder())
     player = TextPlayer(story, level="classroom" if args.classroom else "full", saves=saves)
-    player.play(engine.new_game(story, args.act))
+    player.play(state)
     return 0
+
+
+def parse_assignments(stat_args: list[str], flag_args: list[str]) -> tuple[dict[str, int], dict[str, bool]]:
+    """`--set grain=30` and `--flag hid_grain` (or `--flag hid_grain=false`) as dictionaries."""
+    stats: dict[str, int] = {}
+    for item in stat_args:
+        name, sep, value = item.partition("=")
+        try:
+            stats[name.strip()] = int(value)
+        except ValueError:
+            raise ValueError(f"--set {item}: write it as stat=number, for example --set grain=30") from None
+        if not sep:
+            raise ValueError(f"--set {item}: write it as stat=number, for example --set grain=30")
+    flags: dict[str, bool] = {}
+    for item in flag_args:
+        name, sep, value = item.partition("=")
+        if sep and value.strip().lower() not in ("true", "false"):
+            raise ValueError(f"--flag {item}: write --flag name to set it, or --flag name=false to clear it")
+        flags[name.strip()] = not sep or value.strip().lower() == "true"
+    return stats, flags
+
+
+def starting_state(story, args: argparse.Namespace):
+    """The game state the command line asks for: a new game, an act alone (--act), or any scene
+    in any state (--scene, --set, --flag). Raises ValueError with a message for the user."""
+    from game.core import engine
+
+    stats, flags = parse_assignments(args.set or [], args.flag or [])
+    if args.scene and args.act:
+        raise ValueError("--scene and --act both say where to start: give one of them")
+    try:
+        if args.scene:
+            return engine.start_at(story, args.scene, stats, flags)
+        if stats or flags:
+            start = story.acts[args.act].start if args.act in story.acts else story.start
+            if args.act and args.act not in story.acts:
+                raise ValueError(f"No act '{args.act}'. Acts: {', '.join(story.acts) or 'none'}.")
+            return engine.start_at(story, start, stats, flags)
+        return engine.new_game(story, args.act)
+    except engine.EngineError as problem:
+        raise ValueError(f"Cannot start there: {problem}.") from None
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from game.tools import plans
 
     return plans.run(args.plans)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from game.tools import stats
+
+    story = load_or_report(args.path)
+    if story is None:
+        return 1
+    return stats.run(story, as_json_output=args.json)
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from game.tools import graph
+
+    story = load_or_report(args.path)
+    if story is None:
+        return 1
+    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "dot")
+    if fmt == "mmd":
+        fmt = "mermaid"
+    if fmt not in graph.FORMATS:
+        print(f"Unknown format '{fmt}': choose one of {', '.join(graph.FORMATS)}.", file=sys.stderr)
+        return 2
+    return graph.run(story, fmt, args.output)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -85,6 +155,10 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--classroom", action="store_true", help="classroom content level")
     parser.add_argument("--saves", help="folder for save slots (default: your user data folder)")
     parser.add_argument("--no-saves", action="store_true", help="do not read or write saves")
+    parser.add_argument("--scene", metavar="ID", help="start at this scene (from its act's start state)")
+    parser.add_argument("--set", action="append", metavar="STAT=N", help="start with a stat at N (repeatable)")
+    parser.add_argument("--flag", action="append", metavar="NAME[=false]",
+                        help="start with a flag set, or cleared with =false (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plan", help="run golden playthrough plans (*.plan files or folders of them)")
     p.add_argument("plans", nargs="+", metavar="PLAN")
     p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("stats", help="count scenes, choices, words and minutes, per act and in total")
+    p.add_argument("path", nargs="?", default=DEFAULT_STORY)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("graph", help="draw the story as a map: scenes by act, endings, conditions")
+    p.add_argument("path", nargs="?", default=DEFAULT_STORY)
+    p.add_argument("--format", choices=("dot", "mermaid", "svg", "png"),
+                   help="default: from the output file's extension, else dot")
+    p.add_argument("-o", "--output", help="write to this file (required for svg and png)")
+    p.set_defaults(func=cmd_graph)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the story format")
     p.add_argument("-o", "--output", help="write to this file")

@@ -103,3 +103,31 @@ def test_play_command_plays_to_an_ending_from_piped_input(tmp_path):
 
 def test_usage_error_exit_code():
     assert run("-m", "game", "nonsense").returncode == 2
+
+
+def play_village(*args, input_text="1\n"):
+    return subprocess.run([sys.executable, "-m", "game", "play", "tests/stories/valid/village", "--no-saves", *args],
+                          cwd=ROOT, input=input_text, capture_output=True, text=True, timeout=60)
+
+
+def test_a_writer_can_start_at_any_scene_in_any_state():
+    # The hidden store is open only with hid_grain; the act's start state has it, so clear it first.
+    shut = play_village("--scene", "meeting", "--flag", "hid_grain=false", input_text="2\n")
+    assert shut.returncode == 0, shut.stderr
+    assert "The meeting." in shut.stdout and "There is no hidden store" in shut.stdout
+    opened = play_village("--scene", "meeting", "--set", "grain=7", "--flag", "hid_grain", input_text="1\n")
+    assert opened.returncode == 0, opened.stderr
+    assert "Ending: The village survived" in opened.stdout
+
+
+def test_starting_somewhere_the_story_lacks_says_what_to_fix():
+    cases = {("--scene", "meting"): "did you mean 'meeting'",
+             ("--scene", "gate", "--set", "grain=500"): "grain runs from 0 to",
+             ("--scene", "gate", "--set", "grian=5"): "no stat 'grian'",
+             ("--scene", "gate", "--set", "grain"): "stat=number",
+             ("--scene", "gate", "--flag", "hid_grain=maybe"): "--flag name=false",
+             ("--scene", "gate", "--act", "two"): "give one of them"}
+    for args, message in cases.items():
+        result = play_village(*args)
+        assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr

@@ -10,6 +10,7 @@ order in the file does not matter.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -64,6 +65,33 @@ def new_game(story: Story, act: str | None = None) -> GameState:
     if start not in story.scenes:
         raise EngineError(f"start scene '{start}' does not exist")
     return GameState(scene=start, stats=stats, flags=flags, visits={start: 1}, started_act=act or "")
+
+
+def start_at(story: Story, scene_id: str, stats: Mapping[str, int] | None = None,
+             flags: Mapping[str, bool] | None = None) -> GameState:
+    """A game that begins at any scene, in any state: for writers trying a branch.
+
+    The scene's act start state (or the story's) gives every value not named; a name or value the
+    story does not allow raises EngineError with a message a writer can act on."""
+    if scene_id not in story.scenes:
+        close = difflib.get_close_matches(scene_id, list(story.scenes), n=1)
+        raise EngineError(f"no scene '{scene_id}'" + (f": did you mean '{close[0]}'?" if close else ""))
+    act = story.scenes[scene_id].act
+    base = new_game(story, act if act in story.acts and story.acts[act].start_state is not None else None)
+    new_stats = dict(base.stats)
+    for name, value in (stats or {}).items():
+        stat = story.stats.get(name)
+        if stat is None:
+            raise EngineError(f"no stat '{name}': the stats are {', '.join(story.stats)}")
+        if not stat.min <= value <= stat.max:
+            raise EngineError(f"{name} runs from {stat.min} to {stat.max}; {value} is outside it")
+        new_stats[name] = value
+    new_flags = dict(base.flags)
+    for name, value in (flags or {}).items():
+        if name not in story.flags:
+            raise EngineError(f"no flag '{name}': the flags are {', '.join(story.flags)}")
+        new_flags[name] = value
+    return GameState(scene=scene_id, stats=new_stats, flags=new_flags, visits={scene_id: 1}, started_act=act)
 
 
 def scene(story: Story, state: GameState) -> Scene:

@@ -485,19 +485,21 @@ class App:
             return None
 
 
-def run(story_path: str = "story", *, classroom: bool = False, act: str | None = None) -> int:
-    """Open the window and play until the player quits; returns the process's exit status."""
-    start = None
-    if act:
-        def start(app: App) -> None:  # --act ID: straight into an act, from its start state
-            from game.core import engine
+def start_in(state: GameState) -> Callable[[App], None]:
+    """A start hook that opens the game at `state` (from --act or --scene) instead of the title."""
+    def start(app: App) -> None:
+        from .screens.scene import SceneScreen
 
-            from .screens.scene import SceneScreen
+        if app.story is not None and state.scene in app.story.scenes:
+            app.new_session(state)
+            app.reset_to(SceneScreen(app))
+    return start
 
-            if app.story is not None and act in app.story.acts:
-                app.new_session(engine.new_game(app.story, act))
-                app.reset_to(SceneScreen(app))
-    app = App(story_path, classroom=classroom, start=start)
+
+def run(story_path: str = "story", *, classroom: bool = False, state: GameState | None = None) -> int:
+    """Open the window and play until the player quits; returns the process's exit status.
+    With `state` (from --act or --scene), play starts there instead of at the title."""
+    app = App(story_path, classroom=classroom, start=start_in(state) if state is not None else None)
     code = app.run()
     pygame.quit()
     return code

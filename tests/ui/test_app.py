@@ -151,3 +151,19 @@ def test_loading_a_save_made_at_an_ending_opens_the_ending(app):
     app.autosave()
     assert app.load_slot("auto")
     assert app.top.name == "ending"
+
+
+def test_a_writer_started_anywhere_plays_from_that_scene_and_state(make_app):
+    from game.core import engine
+    from game.core.loader import load_story
+    from game.ui.app import start_in
+
+    village = str(Path(__file__).resolve().parents[1] / "stories" / "valid" / "village")
+    story, _ = load_story(village)
+    state = engine.start_at(story, "meeting", {"grain": 7}, {"hid_grain": True})
+    app = make_app(story=village, start=start_in(state))
+    assert app.top.name == "scene" and app.session.state.scene == "meeting"
+    assert app.session.state.stats["grain"] == 7
+    press(app, pygame.K_SPACE)  # finish the text
+    press(app, pygame.K_1)  # open the hidden store: available because the flag was set
+    assert app.session.state.scene == "survived" and app.session.state.stats["grain"] == 9

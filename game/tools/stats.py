@@ -1,0 +1,181 @@
+"""`python -m game stats [PATH] [--json]`: how big the story is, act by act, and how long it plays.
+
+Counts what a writer or a teacher planning a lesson needs: scenes, choices, endings, words of prose,
+cited choices and facts. "Words" are the prose a player reads in the full content level: scene
+texts, choice texts, locked reasons, outcomes, ending titles and epilogues (facts, glossary and
+teacher notes are not counted).
+
+Minutes are measured, not guessed from the whole act: seeded random playthroughs (the same every
+run) read one path, and each path's minutes are its words at READING_WPM plus THINK_SECONDS per
+decision. An act's figure is the median of playing it alone from its start; the story's is the
+range of complete games from a new game.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+import sys
+from dataclasses import asdict, dataclass, field
+from typing import TextIO
+
+from game.core import engine
+from game.core.model import Scene, Story, Text
+
+READING_WPM = 200  # unhurried reading of literary prose on screen
+THINK_SECONDS = 8  # reading the choices again and deciding
+PLAYS = 60
+SEED = 1958
+MAX_STEPS = 2_000
+
+_WORD = re.compile(r"\d+(?:[,.]\d+)*%?"  # 3,530 and 25.8% are one word each
+                   r"|[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*"  # Ma's, full-to-the-brim
+                   r"|[\u3400-\u9FFF]")  # each Chinese character
+
+
+def words(text: str | Text | None) -> int:
+    """Words in a text's full variant; each Chinese character counts as one word."""
+    if text is None:
+        return 0
+    return len(_WORD.findall(text.full if isinstance(text, Text) else text))
+
+
+def scene_words(scene: Scene) -> int:
+    """Every word the scene can show: its text, each choice with its lock and outcome, its ending."""
+    total = words(scene.text)
+    for choice in scene.choices:
+        total += words(choice.text) + words(choice.locked) + words(choice.outcome)
+    if scene.ending is not None:
+        total += words(scene.ending.title) + words(scene.ending.epilogue)
+    return total
+
+
+@dataclass
+class Figures:
+    """The counts for an act or for the whole story."""
+
+    scenes: int = 0
+    choices: int = 0
+    endings: int = 0
+    words: int = 0
+    cited_choices: int = 0
+    facts: int = 0  # distinct facts cited by these choices
+    minutes: float = 0.0  # median of measured playthroughs
+    minutes_range: tuple[float, float] = (0.0, 0.0)
+    minutes_planned: int | None = None  # the act's own `minutes:` estimate
+    title: str = ""
+    ending_ids: list[str] = field(default_factory=list)
+
+
+def count(story: Story, scene_ids: list[str]) -> Figures:
+    figures = Figures()
+    cited: set[str] = set()
+    for scene_id in scene_ids:
+        scene = story.scenes[scene_id]
+        figures.scenes += 1
+        figures.words += scene_words(scene)
+        if scene.is_ending:
+            figures.endings += 1
+            figures.ending_ids.append(scene_id)
+        for choice in scene.choices:
+            figures.choices += 1
+            if choice.history:
+                figures.cited_choices += 1
+                cited.update(choice.history)
+    figures.facts = len(cited)
+    return figures
+
+
+def play_minutes(story: Story, rng: random.Random, act: str | None) -> float | None:
+    """Minutes one random path takes: to an ending, or (with `act`) until it leaves the act."""
+    state = engine.new_game(story, act)
+    total_words = 0
+    decisions = 0
+    for _ in range(MAX_STEPS):
+        scene = story.scenes[state.scene]
+        if act is not None and scene.act != act:
+            break
+        total_words += words(scene.text)
+        if scene.is_ending:
+            total_words += words(scene.ending.title) + words(scene.ending.epilogue)
+            break
+        available = engine.available_choices(story, state)
+        if not available:
+            return None  # a dead end: explore reports it
+        total_words += sum(words(c.text) for c in story.scenes[state.scene].choices)
+        choice = rng.choice(available)
+        total_words += words(choice.outcome)
+        decisions += 1
+        state, _ = engine.choose(story, state, choice.index)
+    return total_words / READING_WPM + decisions * THINK_SECONDS / 60
+
+
+def measure(story: Story, act: str | None, plays: int = PLAYS) -> tuple[float, tuple[float, float]]:
+    rng = random.Random(f"{SEED}:{act}")
+    results = [m for m in (play_minutes(story, rng, act) for _ in range(plays)) if m is not None]
+    if not results:
+        return 0.0, (0.0, 0.0)
+    return round(statistics.median(results), 1), (round(min(results), 1), round(max(results), 1))
+
+
+def collect(story: Story, plays: int = PLAYS) -> tuple[dict[str, Figures], Figures]:
+    per_act: dict[str, Figures] = {}
+    for act in story.acts.values():
+        figures = count(story, list(act.scenes))
+        figures.title = act.title
+        figures.minutes_planned = act.minutes
+        if act.start_state is not None or act.start == story.start:
+            figures.minutes, figures.minutes_range = measure(story, act.id, plays)
+        per_act[act.id] = figures
+    total = count(story, list(story.scenes))
+    total.title = story.title
+    total.minutes, total.minutes_range = measure(story, None, plays)
+    return per_act, total
+
+
+def as_json(story: Story, per_act: dict[str, Figures], total: Figures) -> dict:
+    def row(f: Figures) -> dict:
+        data = asdict(f)
+        data["minutes_range"] = list(f.minutes_range)
+        data["reading_minutes"] = data.pop("minutes")
+        return data
+
+    summary = row(total)
+    summary.pop("minutes_planned")
+    cited = set()
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            cited.update(choice.history)
+    summary["facts_total"] = len(story.facts)
+    summary["facts_uncited"] = sorted(set(story.facts) - cited)
+    summary["acts"] = {act_id: row(f) for act_id, f in per_act.items()}
+    summary["assumptions"] = {"reading_wpm": READING_WPM, "think_seconds_per_choice": THINK_SECONDS,
+                              "random_playthroughs": PLAYS, "seed": SEED}
+    return summary
+
+
+def render(story: Story, per_act: dict[str, Figures], total: Figures, out: TextIO) -> None:
+    header = f"{'act':<12}{'scenes':>7}{'choices':>8}{'cited':>7}{'endings':>8}{'words':>8}{'facts':>6}  minutes"
+    print(header, file=out)
+    for act_id, f in per_act.items():
+        low, high = f.minutes_range
+        played = f"{f.minutes:g} ({low:g}-{high:g})" if f.minutes else "-"
+        print(f"{act_id:<12}{f.scenes:>7}{f.choices:>8}{f.cited_choices:>7}{f.endings:>8}{f.words:>8}"
+              f"{f.facts:>6}  {played}", file=out)
+    low, high = total.minutes_range
+    print("-" * len(header), file=out)
+    print(f"{'total':<12}{total.scenes:>7}{total.choices:>8}{total.cited_choices:>7}{total.endings:>8}"
+          f"{total.words:>8}{total.facts:>6}  {total.minutes:g} ({low:g}-{high:g}) for a whole game", file=out)
+    print(f"facts cited: {total.facts} of {len(story.facts)}; minutes: the median (and range) of {PLAYS} "
+          f"seeded random playthroughs at {READING_WPM} words a minute and {THINK_SECONDS} s a choice", file=out)
+
+
+def run(story: Story, as_json_output: bool = False, out: TextIO = sys.stdout) -> int:
+    per_act, total = collect(story)
+    if as_json_output:
+        json.dump(as_json(story, per_act, total), out, indent=2)
+        out.write("\n")
+    else:
+        render(story, per_act, total, out)
+    return 0
