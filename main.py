@@ -7,6 +7,7 @@
     python main.py --act ID         one act alone, from its start state
     python main.py --scene ID --set grain=20 --flag hid_grain
                                     any scene, in any state (for writers)
+    python main.py --dev            Ctrl+R reloads the story, keeping your place (for writers)
 """
 import argparse
 import sys
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python main.py", description="Play Iron and Grain.")
     parser.add_argument("--story", default="story", help="story folder (default: story)")
     parser.add_argument("--text", action="store_true", help="play in the terminal instead of a window")
+    parser.add_argument("--dev", action="store_true", help="for writers: Ctrl+R reloads the story from disk")
     add_play_arguments(parser)
     args = parser.parse_args(argv)
     args.path = args.story
@@ -33,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from game.ui.app import run  # pygame is imported only for the desktop game
 
-    return run(args.story, classroom=args.classroom, state=state)
+    return run(args.story, classroom=args.classroom, state=state, dev=args.dev)
 
 
 if __name__ == "__main__":

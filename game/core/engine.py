@@ -165,3 +165,36 @@ def choose(story: Story, state: GameState, index: int) -> tuple[GameState, Outco
     )
     outcome = Outcome(choice, choice.outcome, facts, changes, flag_changes, tuple(clamped), target)
     return new_state, outcome
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedOver:
+    """Where a game stands in an edited story (live reload): the state, and how it got there."""
+
+    state: GameState
+    kept: bool  # the current scene still exists: the state was kept as it was
+    replayed: int  # choices of the log replayed (when the state could not be kept)
+    total: int  # choices in the log
+
+
+def carry_over(story: Story, state: GameState) -> CarriedOver:
+    """The same game in an edited `story`. The state is kept when its scene still exists (stats and
+    flags the story no longer has are dropped; new ones take their start values). Otherwise the
+    choice log is replayed from the start for as long as each step is still possible."""
+    if state.scene in story.scenes:
+        stats = {name: stat.clamp(state.stats.get(name, stat.start)) for name, stat in story.stats.items()}
+        flags = {name: state.flags.get(name, flag.start) for name, flag in story.flags.items()}
+        kept = GameState(state.scene, stats, flags, dict(state.visits), state.log, state.started_act, state.turn)
+        return CarriedOver(kept, True, 0, len(state.log))
+    act = state.started_act if state.started_act in story.acts else None
+    current = new_game(story, act)
+    replayed = 0
+    for entry in state.log:
+        if current.scene != entry.scene:
+            break
+        try:
+            current, _ = choose(story, current, entry.choice)
+        except EngineError:
+            break
+        replayed += 1
+    return CarriedOver(current, False, replayed, len(state.log))

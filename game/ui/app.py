@@ -87,8 +87,11 @@ def replay_history(story: Story, state: GameState) -> list[GameState]:
 
 class App:
     def __init__(self, story_path: str = "story", *, size: tuple[int, int] | None = None,
-                 classroom: bool = False, start: Callable[["App"], None] | None = None) -> None:
+                 classroom: bool = False, start: Callable[["App"], None] | None = None,
+                 dev: bool = False) -> None:
         self.story_path = story_path
+        self.dev = dev  # --dev: Ctrl+R reloads the story from disk
+        self.dev_problems: list[str] = []  # the last reload's errors, shown over the game
         self.saves_folder, self.config_folder, self.log_folder = settings_store.user_folders()
         self.settings_path = self.config_folder / "settings.json"
         self.settings, self.settings_reset = settings_store.load(self.settings_path)
@@ -228,6 +231,40 @@ class App:
         self.story = story
         return True
 
+    def reload_story(self) -> float:
+        """Ctrl+R in --dev: read the story again. With errors, list them over the game and go on
+        with the previous story; otherwise carry the game over (see engine.carry_over) and show
+        where it now stands. Returns the seconds it took."""
+        from game.core import engine
+        from game.core.diagnostics import sort_key
+        from game.core.loader import load_story
+
+        began = time.perf_counter()
+        story, diags = load_story(self.story_path)
+        errors = [d for d in sorted(diags, key=sort_key) if d.is_error]
+        if story is None or errors:
+            self.dev_problems = [d.format() for d in errors] or ["the story could not be loaded"]
+            self.invalidate()
+            return time.perf_counter() - began
+        self.dev_problems = []
+        self.story = story
+        message = "Story reloaded"
+        if self.session is not None:
+            carried = engine.carry_over(story, self.session.state)
+            self.session.state = carried.state
+            self.session.history = replay_history(story, carried.state)
+            if not carried.kept:
+                message += (f"; the scene was gone, so {carried.replayed} of {carried.total} choices "
+                            f"were replayed")
+            from . import flow
+
+            if any(screen.shows_game for screen, _ in self.stack):
+                flow.show_game(self)
+        elapsed = time.perf_counter() - began
+        self.relayout()
+        self.notify(f"{message} ({elapsed * 1000:.0f} ms).")
+        return elapsed
+
     def new_session(self, state: GameState, replay: bool = False) -> Session:
         """Play from `state`. With `replay`, the states before it are rebuilt from its log, so a
         loaded game can still undo its choices."""
@@ -316,6 +353,13 @@ class App:
             self.mouse = None
             self.invalidate()
         if event.type == pygame.KEYDOWN:
+            if self.dev and event.key == pygame.K_r and event.mod & pygame.KMOD_CTRL:
+                self.reload_story()
+                return
+            if self.dev_problems and event.key == pygame.K_ESCAPE:
+                self.dev_problems = []  # hide the overlay; the next Esc goes to the screen
+                self.invalidate()
+                return
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 return
@@ -356,10 +400,30 @@ class App:
             first = max(i for i, (screen, _) in enumerate(self.stack) if screen.opaque or i == 0)
             for screen, _ in self.stack[first:]:
                 screen.draw(self.surface)
+        if self.dev_problems:
+            self._draw_dev_problems()
         if self.toast is not None:
             self._draw_toast(self.toast[0])
         pygame.display.flip()
         self.dirty = False
+
+    def _draw_dev_problems(self) -> None:
+        """The reload's errors as a panel over the top of the game, in the check command's form."""
+        from . import text
+
+        theme = self.theme
+        width = self.surface.get_width() - 2 * theme.margin
+        size = theme.size("caption")
+        lines = [f"The story has {len(self.dev_problems)} error(s); still playing the previous story. "
+                 "Fix them and press Ctrl+R again (Esc hides this)."]
+        shown = self.dev_problems[:8]
+        lines += shown
+        if len(self.dev_problems) > len(shown):
+            lines.append(f"... and {len(self.dev_problems) - len(shown)} more (python -m game check)")
+        block = text.layout("\n\n".join(lines), width - theme.unit * 4, size, face="sans", paragraph_gap=0.3)
+        box = pygame.Rect(theme.margin, theme.margin, width, block.height + theme.unit * 3)
+        pygame.draw.rect(self.surface, theme.palette.accent, box, border_radius=theme.radius)
+        block.draw(self.surface, (box.left + theme.unit * 2, box.top + theme.unit * 3 // 2), theme.palette.card)
 
     def _draw_toast(self, message: str) -> None:
         from . import text
@@ -496,10 +560,12 @@ def start_in(state: GameState) -> Callable[[App], None]:
     return start
 
 
-def run(story_path: str = "story", *, classroom: bool = False, state: GameState | None = None) -> int:
+def run(story_path: str = "story", *, classroom: bool = False, state: GameState | None = None,
+        dev: bool = False) -> int:
     """Open the window and play until the player quits; returns the process's exit status.
-    With `state` (from --act or --scene), play starts there instead of at the title."""
-    app = App(story_path, classroom=classroom, start=start_in(state) if state is not None else None)
+    With `state` (from --act or --scene), play starts there instead of at the title; with `dev`,
+    Ctrl+R reloads the story."""
+    app = App(story_path, classroom=classroom, start=start_in(state) if state is not None else None, dev=dev)
     code = app.run()
     pygame.quit()
     return code
