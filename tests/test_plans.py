@@ -30,5 +30,16 @@ def test_a_failing_plan_names_its_line(tmp_path):
 
 def test_unknown_steps_are_reported():
     steps, errors = parse_plan("pick: 1\nchoose:\n", Path("p.plan"))
-    assert errors == ["p.plan:1: unknown step 'pick: 1' (steps are: story, start, level, see, choose, outcome, "
-                      "stat, flag, scene, unavailable, ending)", "p.plan:2: 'choose:' needs a value"]
+    assert errors == ["p.plan:1: unknown step 'pick: 1' (steps are: story, start, set, level, see, choose, "
+                      "outcome, stat, flag, scene, unavailable, ending)", "p.plan:2: 'choose:' needs a value"]
+
+
+def test_a_plan_can_start_at_any_scene_in_a_given_state(tmp_path):
+    village = Path(__file__).parent / "stories" / "valid" / "village"
+    plan = tmp_path / "meeting.plan"
+    plan.write_text(f"story: {village}\nstart: scene meeting\nset: hid_grain = false\nset: grain = 3\n"
+                    "unavailable: Open the hidden store\nchoose: Wait\nstat: grain == 3\nending: hungry\n")
+    result = run_plan(plan)
+    assert result.ok, result.failures
+    plan.write_text(f"story: {village}\nstart: scene meting\n")
+    assert run_plan(plan).failures == [f"{plan}: cannot start there: no scene 'meting': did you mean 'meeting'?"]

@@ -4,7 +4,8 @@ A plan is a text file of `key: value` lines, run top to bottom (see docs/story-f
 
     # Hide the grain, then open the store at the meeting.
     story: ../stories/valid/village   # optional; relative to the plan; default: the repo's story/
-    start: new game                   # or: act two
+    start: new game                   # or: act two, or: scene granary (any scene, from its act's start state)
+    set: grain = 7                    # before play: a stat's value, or a flag (set: hid_grain, set: hid_grain = false)
     level: full                       # or: classroom
     see: The telephone rings          # the scene's text or one of its choices contains this
     choose: Hide some grain           # a choice by the start of its text, or by number: choose: 1
@@ -30,7 +31,7 @@ from game.core.loader import load_story
 from game.core.model import ContentLevel, Story
 from game.core.saves import decode_save, encode_save
 
-KEYS = ("story", "start", "level", "see", "choose", "outcome", "stat", "flag", "scene", "unavailable", "ending")
+KEYS = ("story", "start", "set", "level", "see", "choose", "outcome", "stat", "flag", "scene", "unavailable", "ending")
 REPO_STORY = Path(__file__).resolve().parents[2] / "story"
 
 
@@ -93,11 +94,21 @@ def run_plan(path: Path, *, roundtrip: bool = False) -> PlanResult:
     story_path = REPO_STORY
     start = "new game"
     level: ContentLevel = "full"
+    given_stats: dict[str, int] = {}
+    given_flags: dict[str, bool] = {}
     for step in steps:  # settings may appear anywhere but apply to the whole plan
         if step.key == "story":
             story_path = (path.parent / step.value)
         elif step.key == "start":
             start = step.value
+        elif step.key == "set":
+            name, sep, value = (part.strip() for part in step.value.partition("="))
+            if not sep or value.lower() in ("true", "false"):
+                given_flags[name] = not sep or value.lower() == "true"
+            elif value.lstrip("-").isdigit():
+                given_stats[name] = int(value)
+            else:
+                failures.append(f"{path}:{step.line}: set: write 'stat = number', 'flag' or 'flag = false'")
         elif step.key == "level":
             if step.value not in ("full", "classroom"):
                 failures.append(f"{path}:{step.line}: level must be full or classroom")
@@ -106,12 +117,25 @@ def run_plan(path: Path, *, roundtrip: bool = False) -> PlanResult:
     if story is None:
         failures.append(f"{path}: the story at {story_path} does not load: " + "; ".join(errors[:3]))
         return result
+    if failures:
+        return result
     if start == "new game":
-        state = engine.new_game(story)
+        first, act = story.start, None
     elif start.startswith("act ") and start[4:].strip() in story.acts:
-        state = engine.new_game(story, start[4:].strip())
+        act = start[4:].strip()
+        first = story.acts[act].start
+    elif start.startswith("scene "):
+        first, act = start[6:].strip(), None
     else:
-        failures.append(f"{path}: start must be 'new game' or 'act ID' (acts: {', '.join(story.acts)})")
+        failures.append(f"{path}: start must be 'new game', 'act ID' or 'scene ID' (acts: {', '.join(story.acts)})")
+        return result
+    try:
+        if start.startswith("scene ") or given_stats or given_flags:
+            state = engine.start_at(story, first, given_stats, given_flags)
+        else:
+            state = engine.new_game(story, act)
+    except engine.EngineError as exc:
+        failures.append(f"{path}: cannot start there: {exc}")
         return result
     last_outcome = ""
     names = rules.Names(frozenset(story.stats), frozenset(story.flags), frozenset(story.scenes))
@@ -120,7 +144,7 @@ def run_plan(path: Path, *, roundtrip: bool = False) -> PlanResult:
         failures.append(f"{path}:{step.line}: {step.key}: {step.value}: {message}")
 
     for step in steps:
-        if step.key in ("story", "start", "level"):
+        if step.key in ("story", "start", "set", "level"):
             continue
         result.steps += 1
         scene = story.scenes[state.scene]

@@ -593,9 +593,17 @@ class EndingScreen(Screen):
             if len(scaled) > 1:
                 for a, b in zip(scaled, scaled[1:]):
                     _thick_line(canvas, colour, a, b, lw * scale)
-            for point in scaled:
-                _marker(canvas, MARKERS[index % len(MARKERS)], point, self._marker_radius() * scale, colour,
-                        palette.card)
+            # A long game puts many choices in one month: markers closer than their own size would
+            # pile into a smear, so a point gets one only when it stands clear of the last (and the
+            # last point always does). The line still passes through every point.
+            radius = self._marker_radius() * scale
+            last_x: int | None = None
+            for number, point in enumerate(scaled):
+                final = number == len(scaled) - 1
+                if last_x is not None and point[0] - last_x < radius * 3 and not final:
+                    continue
+                _marker(canvas, MARKERS[index % len(MARKERS)], point, radius, colour, palette.card)
+                last_x = point[0]
         if scale == 1:
             return canvas
         return pygame.transform.smoothscale(canvas, plot.size)
