@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pygame
 
 from . import assets
-from .theme import Palette, Theme, mix
+from .theme import HIGH_CONTRAST, Palette, Theme, mix
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,12 @@ def page_layout(theme: Theme, with_hud: bool = True) -> Page:
     width, height = theme.width, theme.height
     margin = theme.margin
     wide = width / height >= 1.45 and width >= 1100
-    if wide:
+    if theme.projector or theme.palette == HIGH_CONTRAST:
+        # High contrast shows no art (a faded woodcut is low contrast by nature), so its space goes
+        # to the text rather than to an empty panel; on a projector that is what the room reads.
+        art = pygame.Rect(0, 0, 0, 0)
+        free = pygame.Rect(0, 0, width, height)
+    elif wide:
         art_width = round(width * 0.36)
         art = pygame.Rect(0, 0, art_width, height)
         free = pygame.Rect(art_width, 0, width - art_width, height)

@@ -220,6 +220,7 @@ class Meter:
     target: int
     delta: int = 0
     flash: float = 0.0  # seconds the +/- stays visible
+    track: pygame.Rect | None = None  # where the bar was last drawn
 
     def set(self, value: int, animate: bool) -> None:
         if value != self.target:
@@ -254,7 +255,15 @@ class Meter:
             surface.blit(badge, (rect.right - value.get_width() - badge.get_width() - theme.unit // 2, rect.y))
         track = pygame.Rect(rect.x, rect.y + label.get_height() + theme.unit // 3, rect.width,
                             max(4, theme.unit // 2))
-        pygame.draw.rect(surface, palette.rule, track, border_radius=track.height // 2)
+        if sum(abs(a - b) for a, b in zip(palette.rule, palette.ink)) < 90:
+            # High contrast draws hairlines in ink: a solid track would hide the bar, so the track
+            # is an outline on the paper and the bar fills it.
+            track.height = max(track.height, 8)
+            pygame.draw.rect(surface, palette.paper, track, border_radius=track.height // 2)
+            pygame.draw.rect(surface, palette.rule, track, width=2, border_radius=track.height // 2)
+        else:
+            pygame.draw.rect(surface, palette.rule, track, border_radius=track.height // 2)
+        self.track = track
         span = max(1, self.high - self.low)
         filled = track.copy()
         filled.width = max(0, round(track.width * (self.value - self.low) / span))

@@ -111,3 +111,24 @@ def test_glossary_definitions_by_keyboard(app):
     for _ in range(len(terms)):
         press(app, pygame.K_g)
     assert scene.hover_term is None  # past the last term the definition closes
+
+
+def test_the_projector_layout_gives_the_art_panel_to_the_text(make_app):
+    plain = make_app()
+    start_game(plain)
+    projector = make_app(classroom=True)
+    start_game(projector)
+    assert plain.top.page.art.width > 0
+    assert projector.top.page.art.width == 0 and projector.top.page.column.width > plain.top.page.column.width
+
+
+def test_high_contrast_meters_show_how_full_they_are(make_app):
+    app = make_app(classroom=True)  # the projector layout is high contrast
+    start_game(app)
+    palette = app.theme.palette
+    for meter in app.top.meters:  # each bar: ink as far as the value, paper after it
+        track = meter.track
+        row = [tuple(app.surface.get_at((x, track.centery)))[:3] for x in range(track.left + 4, track.right - 4)]
+        share = (meter.target - meter.low) / (meter.high - meter.low)
+        inked = row.count(palette.ink) / len(row)
+        assert abs(inked - share) < 0.1 and palette.paper in row, (meter.label, inked, share)
