@@ -43,6 +43,11 @@ def test_each_act_plays_alone_in_a_lesson(figures):
         assert 8 <= per_act[act].minutes <= 15, (act, per_act[act].minutes)
 
 
+def test_a_whole_game_fits_forty_to_sixty_minutes(figures):
+    _per_act, total = figures  # the median of seeded random games from a new game to an ending
+    assert 40 <= total.minutes <= 60, total.minutes
+
+
 def test_each_act_announces_the_minutes_it_measures(shipped_story, figures):
     per_act, _total = figures
     for act in shipped_story.acts.values():  # Chapters shows `minutes:` to a teacher planning a lesson

@@ -43,3 +43,23 @@ def test_a_plan_can_start_at_any_scene_in_a_given_state(tmp_path):
     assert result.ok, result.failures
     plan.write_text(f"story: {village}\nstart: scene meting\n")
     assert run_plan(plan).failures == [f"{plan}: cannot start there: no scene 'meting': did you mean 'meeting'?"]
+
+
+def test_every_act_and_every_ending_has_a_plan(shipped_story):
+    """A writer who breaks an act or an ending finds out from a plan that walks into it."""
+    acts, endings = set(), set()
+    for plan in PLANS:
+        steps, _errors = parse_plan(plan.read_text(encoding="utf-8"), plan)
+        values = {step.key: step.value for step in steps}
+        if "story" in values:
+            continue  # the test village
+        start = values.get("start", "new game")
+        if start == "new game":
+            acts.add(shipped_story.scenes[shipped_story.start].act)
+        elif start.startswith("act "):
+            acts.add(start[4:].strip())
+        elif start.startswith("scene "):
+            acts.add(shipped_story.scenes[start[6:].strip()].act)
+        endings.update(step.value for step in steps if step.key == "ending")
+    assert acts == set(shipped_story.acts)
+    assert endings == {s.id for s in shipped_story.scenes.values() if s.is_ending}
