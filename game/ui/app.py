@@ -414,8 +414,9 @@ class App:
         theme = self.theme
         width = self.surface.get_width() - 2 * theme.margin
         size = theme.size("caption")
-        lines = [f"The story has {len(self.dev_problems)} error(s); still playing the previous story. "
-                 "Fix them and press Ctrl+R again (Esc hides this)."]
+        count = len(self.dev_problems)
+        lines = [f"*The story has {count} error{'s' if count != 1 else ''}; still playing the previous story.* "
+                 f"Fix {'them' if count != 1 else 'it'} and press Ctrl+R again (Esc hides this)."]
         shown = self.dev_problems[:8]
         lines += shown
         if len(self.dev_problems) > len(shown):
