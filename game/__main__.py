@@ -15,8 +15,17 @@ DEFAULT_STORY = "story"
 def load_or_report(path: str):
     """Load a story for a command that needs a working one; print problems and return None if not."""
     from game.core.diagnostics import count, sort_key, summary
-    from game.core.loader import load_story
+    from game.core.loader import display_path, find_story_root, load_story
 
+    if Path(path).is_file():
+        # Only check reads one file alone; the others play or count the story the file is in.
+        root = find_story_root(Path(path))
+        if root is None:
+            print(f"'{path}' is a file with no story.yaml above it: give the story folder instead "
+                  f"(for example: story).", file=sys.stderr)
+            return None
+        print(f"note: '{path}' is one file; using the story it belongs to, {display_path(root)}.", file=sys.stderr)
+        path = str(root)
     story, diags = load_story(path)
     errors, _ = count(diags)
     if errors or story is None:

@@ -131,3 +131,9 @@ def test_starting_somewhere_the_story_lacks_says_what_to_fix():
         result = play_village(*args)
         assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_tools_given_one_story_file_use_the_story_it_belongs_to():
+    result = run("-m", "game", "explore", "tests/stories/valid/village/acts/01_gate.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "one file; using the story it belongs to" in result.stderr and "OK: 0 dead end(s)" in result.stdout

@@ -63,3 +63,12 @@ def test_every_act_and_every_ending_has_a_plan(shipped_story):
         endings.update(step.value for step in steps if step.key == "ending")
     assert acts == set(shipped_story.acts)
     assert endings == {s.id for s in shipped_story.scenes.values() if s.is_ending}
+
+
+def test_a_plan_with_two_starts_says_so(tmp_path):
+    village = Path(__file__).parent / "stories" / "valid" / "village"
+    plan = tmp_path / "two.plan"
+    plan.write_text(f"story: {village}\nstart: scene meeting\nchoose: Wait\nstart: scene gate\nchoose: 1\n")
+    result = run_plan(plan)
+    assert result.failures == [f"{plan}:4: a second 'start:' (line 2 has the first); one plan plays one game: "
+                               "put the other in its own .plan file"]

@@ -96,6 +96,11 @@ def run_plan(path: Path, *, roundtrip: bool = False) -> PlanResult:
     level: ContentLevel = "full"
     given_stats: dict[str, int] = {}
     given_flags: dict[str, bool] = {}
+    for key in ("story", "start", "level"):
+        lines = [step.line for step in steps if step.key == key]
+        if len(lines) > 1:
+            failures.append(f"{path}:{lines[1]}: a second '{key}:' (line {lines[0]} has the first); "
+                            f"one plan plays one game: put the other in its own .plan file")
     for step in steps:  # settings may appear anywhere but apply to the whole plan
         if step.key == "story":
             story_path = (path.parent / step.value)
@@ -222,7 +227,7 @@ def run(paths: list[str], *, out: TextIO = sys.stdout) -> int:
     for file in files:
         result = run_plan(file, roundtrip=True)
         if result.ok:
-            out.write(f"ok    {file} ({result.steps} steps)\n")
+            out.write(f"ok    {file} ({result.steps} step{'s' if result.steps != 1 else ''})\n")
         else:
             failed += 1
             out.write(f"FAIL  {file}\n")

@@ -7,8 +7,9 @@ teacher notes are not counted).
 
 Minutes are measured, not guessed from the whole act: seeded random playthroughs (the same every
 run) read one path, and each path's minutes are its words at READING_WPM plus THINK_SECONDS per
-decision. An act's figure is the median of playing it alone from its start; the story's is the
-range of complete games from a new game.
+decision (CONTINUE_SECONDS where only one choice is open, as at the end of an act). An act's figure is the median of playing it alone from its start; the story's is the
+median of complete games from a new game, with the median for each ending (an early ending makes a
+shorter game, so the whole-game median alone can mislead).
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from game.core.model import Scene, Story, Text
 
 READING_WPM = 238  # adults reading silently (Brysbaert 2019, meta-analysis of 190 studies: 238 wpm)
 THINK_SECONDS = 8  # reading the choices again and deciding
-PLAYS = 60
+CONTINUE_SECONDS = 2  # a scene where only one choice is open: nothing to decide, only to go on
+PLAYS = 400  # enough that the median holds still when one branch changes
 SEED = 1958
 MAX_STEPS = 2_000
 
@@ -62,7 +64,8 @@ class Figures:
     cited_choices: int = 0
     facts: int = 0  # distinct facts cited by these choices
     minutes: float = 0.0  # median of measured playthroughs
-    minutes_range: tuple[float, float] = (0.0, 0.0)
+    minutes_range: tuple[float, float] = (0.0, 0.0)  # 10th to 90th percentile
+    minutes_by_ending: dict[str, float] = field(default_factory=dict)  # median per ending reached
     minutes_planned: int | None = None  # the act's own `minutes:` estimate
     title: str = ""
     ending_ids: list[str] = field(default_factory=list)
@@ -89,9 +92,15 @@ def count(story: Story, scene_ids: list[str]) -> Figures:
 
 def play_minutes(story: Story, rng: random.Random, act: str | None) -> float | None:
     """Minutes one random path takes: to an ending, or (with `act`) until it leaves the act."""
+    played = play(story, rng, act)
+    return None if played is None else played[0]
+
+
+def play(story: Story, rng: random.Random, act: str | None) -> tuple[float, str] | None:
+    """One random path: its minutes and the scene it stopped at (an ending, or the next act's)."""
     state = engine.new_game(story, act)
     total_words = 0
-    decisions = 0
+    seconds = 0.0
     for _ in range(MAX_STEPS):
         scene = story.scenes[state.scene]
         if act is not None and scene.act != act:
@@ -106,17 +115,25 @@ def play_minutes(story: Story, rng: random.Random, act: str | None) -> float | N
         total_words += sum(words(c.text) for c in story.scenes[state.scene].choices)
         choice = rng.choice(available)
         total_words += words(choice.outcome)
-        decisions += 1
+        seconds += THINK_SECONDS if len(available) > 1 else CONTINUE_SECONDS
         state, _ = engine.choose(story, state, choice.index)
-    return total_words / READING_WPM + decisions * THINK_SECONDS / 60
+    return total_words / READING_WPM + seconds / 60, state.scene
 
 
-def measure(story: Story, act: str | None, plays: int = PLAYS) -> tuple[float, tuple[float, float]]:
+def measure(story: Story, act: str | None, plays: int = PLAYS) -> tuple[float, tuple[float, float], dict[str, float]]:
+    """Median minutes, the 10th-90th percentile, and (for whole games) the median per ending."""
     rng = random.Random(f"{SEED}:{act}")
-    results = [m for m in (play_minutes(story, rng, act) for _ in range(plays)) if m is not None]
+    results = [r for r in (play(story, rng, act) for _ in range(plays)) if r is not None]
     if not results:
-        return 0.0, (0.0, 0.0)
-    return round(statistics.median(results), 1), (round(min(results), 1), round(max(results), 1))
+        return 0.0, (0.0, 0.0), {}
+    minutes = sorted(m for m, _end in results)
+    low, high = minutes[len(minutes) // 10], minutes[(len(minutes) * 9) // 10 - 1]
+    by_ending: dict[str, list[float]] = {}
+    if act is None:
+        for m, end in results:
+            by_ending.setdefault(end, []).append(m)
+    return (round(statistics.median(minutes), 1), (round(low, 1), round(high, 1)),
+            {end: round(statistics.median(ms), 1) for end, ms in sorted(by_ending.items())})
 
 
 def collect(story: Story, plays: int = PLAYS) -> tuple[dict[str, Figures], Figures]:
@@ -126,11 +143,11 @@ def collect(story: Story, plays: int = PLAYS) -> tuple[dict[str, Figures], Figur
         figures.title = act.title
         figures.minutes_planned = act.minutes
         if act.start_state is not None or act.start == story.start:
-            figures.minutes, figures.minutes_range = measure(story, act.id, plays)
+            figures.minutes, figures.minutes_range, _ = measure(story, act.id, plays)
         per_act[act.id] = figures
     total = count(story, list(story.scenes))
     total.title = story.title
-    total.minutes, total.minutes_range = measure(story, None, plays)
+    total.minutes, total.minutes_range, total.minutes_by_ending = measure(story, None, plays)
     return per_act, total
 
 
@@ -151,6 +168,7 @@ def as_json(story: Story, per_act: dict[str, Figures], total: Figures) -> dict:
     summary["facts_uncited"] = sorted(set(story.facts) - cited)
     summary["acts"] = {act_id: row(f) for act_id, f in per_act.items()}
     summary["assumptions"] = {"reading_wpm": READING_WPM, "think_seconds_per_choice": THINK_SECONDS,
+                              "seconds_when_one_choice_is_open": CONTINUE_SECONDS,
                               "random_playthroughs": PLAYS, "seed": SEED}
     return summary
 
@@ -167,8 +185,13 @@ def render(story: Story, per_act: dict[str, Figures], total: Figures, out: TextI
     print("-" * len(header), file=out)
     print(f"{'total':<12}{total.scenes:>7}{total.choices:>8}{total.cited_choices:>7}{total.endings:>8}"
           f"{total.words:>8}{total.facts:>6}  {total.minutes:g} ({low:g}-{high:g}) for a whole game", file=out)
-    print(f"facts cited: {total.facts} of {len(story.facts)}; minutes: the median (and range) of {PLAYS} "
-          f"seeded random playthroughs at {READING_WPM} words a minute and {THINK_SECONDS} s a choice", file=out)
+    if total.minutes_by_ending:
+        print("whole games by ending (median minutes): " + ", ".join(
+            f"{end} {m:g}" for end, m in sorted(total.minutes_by_ending.items(), key=lambda item: item[1])), file=out)
+    print(f"facts cited: {total.facts} of {len(story.facts)}; minutes: the median (10th-90th percentile) of "
+          f"{PLAYS} seeded random playthroughs at {READING_WPM} words a minute, {THINK_SECONDS} s a choice "
+          f"({CONTINUE_SECONDS} s where only one is open)",
+          file=out)
 
 
 def run(story: Story, as_json_output: bool = False, out: TextIO = sys.stdout) -> int:

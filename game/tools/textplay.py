@@ -142,7 +142,7 @@ class TextPlayer:
                     self.say(f"Choose a number from 1 to {len(views)}, or ? for help.")
                 elif not views[index].available:
                     reason = views[index].locked.get(self.level) if views[index].locked else "it is not possible now"
-                    self.say(f"That choice is unavailable: {reason}.")
+                    self.say(f"That choice is unavailable: {reason.rstrip('.')}.")
                 else:
                     self.history.append(state)
                     state, outcome = engine.choose(self.story, state, index)

@@ -251,8 +251,17 @@ class App:
         message = "Story reloaded"
         if self.session is not None:
             carried = engine.carry_over(story, self.session.state)
+            history = replay_history(story, carried.state)
+            if not history and carried.kept:
+                # A game begun with --scene or --set cannot be replayed from an act's start; its
+                # states before this one are carried over as they are, back to the first whose
+                # scene the edit removed.
+                for old in reversed(self.session.history):
+                    if old.scene not in story.scenes:
+                        break
+                    history.insert(0, engine.carry_over(story, old).state)
             self.session.state = carried.state
-            self.session.history = replay_history(story, carried.state)
+            self.session.history = history
             if not carried.kept:
                 message += (f"; the scene was gone, so {carried.replayed} of {carried.total} choices "
                             f"were replayed")

@@ -96,3 +96,22 @@ def test_reload_without_dev_is_not_bound(make_app, tmp_path):
     story = app.story
     ctrl_r(app)
     assert app.story is story and app.toast is None
+
+
+def test_undo_survives_a_reload_in_a_game_started_anywhere(make_app, tmp_path):
+    from game.ui.app import start_in
+
+    folder = tmp_path / "village"
+    shutil.copytree(VILLAGE, folder)
+    story, _ = load_story(folder)
+    app = make_app(story=str(folder), dev=True, start=start_in(engine.start_at(story, "gate", {"trust": 4})))
+    settle(app)
+    press(app, pygame.K_1)
+    settle(app)
+    press(app, pygame.K_RETURN)
+    settle(app)
+    assert app.session.state.scene == "granary"
+    edit(folder, "01_gate.yaml", "full: The granary, in full detail.", "full: The granary, swept bare.")
+    ctrl_r(app)
+    press(app, pygame.K_BACKSPACE)
+    assert app.session.state.scene == "gate" and app.session.state.stats["trust"] == 4
