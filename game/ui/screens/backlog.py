@@ -194,7 +194,15 @@ class BacklogScreen(Screen):
     # -- what the player sees of it (also used by the tests) -----------------------------------------
     def laid_out_text(self) -> str:
         """Every word laid out in the backlog, in order, as drawn."""
-        return "\n".join(" ".join(run.text for run in item.block.runs) for item in self.items if item.block)
+        def joined(runs) -> str:
+            out, end, line = "", None, None
+            for run in runs:  # a new line, or a gap in the reading-order index, is a space
+                touching = end is not None and run.y == line and run.start == end
+                out += ("" if end is None or touching else " ") + run.text
+                end, line = run.start + len(run.text), run.y
+            return out
+
+        return "\n".join(joined(item.block.runs) for item in self.items if item.block)
 
     @property
     def at_bottom(self) -> bool:
