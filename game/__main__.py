@@ -1,4 +1,4 @@
-"""Command line: `python -m game check|explore|play|plan|stats|graph|schema ...`.
+"""Command line: `python -m game check|explore|play|plan|stats|graph|report|schema ...`.
 
 Every command takes a story folder (default: story/). Exit status: 0 when all is well, 1 when
 the command found problems, 2 for a usage mistake.
@@ -69,9 +69,54 @@ def cmd_play(args: argparse.Namespace) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return 2
+    if getattr(args, "random_seed", None) is not None:
+        return play_random(story, state, args)
+    if getattr(args, "session", None):
+        print("--session writes the session of a --random-seed game; to hand in your own game, "
+              "export it from the ending screen.", file=sys.stderr)
+        return 2
     saves = None if args.no_saves else SaveStore(args.saves or default_save_folder())
     player = TextPlayer(story, level="classroom" if args.classroom else "full", saves=saves)
     player.play(state)
+    return 0
+
+
+def play_random(story, state, args: argparse.Namespace) -> int:
+    """A whole game with seeded random choices and no input: for demos, tests and sample reports."""
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    from game.core import engine, session
+    from game.core.files import atomic_write
+
+    rng = random.Random(args.random_seed)
+    for _ in range(10_000):
+        if engine.is_over(story, state):
+            break
+        available = engine.available_choices(story, state)
+        if not available:
+            print(f"The game is stuck at scene '{state.scene}': no choice is open there "
+                  f"(python -m game explore {args.path} finds such dead ends).", file=sys.stderr)
+            return 1
+        state, _ = engine.choose(story, state, rng.choice(available).index)
+    level = "classroom" if args.classroom else "full"
+    # A fixed clock keeps the file the same for the same seed; the minutes are the stats tool's estimate.
+    from game.tools.stats import CONTINUE_SECONDS, READING_WPM, THINK_SECONDS, words
+
+    seconds = 0.0
+    for entry in state.log:
+        scene = story.scenes[entry.scene]
+        seconds += (words(scene.text) + sum(words(c.text) for c in scene.choices)
+                    + words(entry.outcome)) / READING_WPM * 60
+        seconds += THINK_SECONDS if len(scene.choices) > 1 else CONTINUE_SECONDS
+    began = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    data = session.build(story, state, level=level, started=began.isoformat(),
+                         finished=(began + timedelta(seconds=round(seconds))).isoformat(), seconds_played=seconds)
+    ending = data["ending"]["title"] if data["ending"] else f"no ending (stopped at {state.scene})"
+    print(f"Seed {args.random_seed}: {len(state.log)} choices, ending: {ending}.")
+    if args.session:
+        atomic_write(Path(args.session), session.dumps(data))
+        print(f"wrote {args.session}")
     return 0
 
 
@@ -146,6 +191,12 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return graph.run(story, fmt, args.output)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.tools import report
+
+    return report.run(args.session, args.output, teacher=args.teacher)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.core.files import atomic_write
     from game.tools.schema import render
@@ -190,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("play", help="play in the terminal with numbered choices")
     p.add_argument("path", nargs="?", default=DEFAULT_STORY)
     add_play_arguments(p)
+    p.add_argument("--random-seed", type=int, metavar="N",
+                   help="play a whole game with seeded random choices, without input")
+    p.add_argument("--session", metavar="FILE", help="with --random-seed: write the game's session file here")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("plan", help="run golden playthrough plans (*.plan files or folders of them)")
@@ -207,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="default: from the output file's extension, else dot")
     p.add_argument("-o", "--output", help="write to this file (required for svg and png)")
     p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser("report", help="a playthrough as one HTML file to print or hand in")
+    p.add_argument("session", metavar="SESSION.json")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument("--teacher", action="store_true", help="add the teacher's notes under the prompts")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the story format")
     p.add_argument("-o", "--output", help="write to this file")
