@@ -1,4 +1,4 @@
-"""Command line: `python -m game check|explore|play|plan|stats|graph|report|schema ...`.
+"""Command line: `python -m game check|explore|play|plan|stats|graph|report|class-report|schema ...`.
 
 Every command takes a story folder (default: story/). Exit status: 0 when all is well, 1 when
 the command found problems, 2 for a usage mistake.
@@ -197,6 +197,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     return report.run(args.session, args.output, teacher=args.teacher)
 
 
+def cmd_class_report(args: argparse.Namespace) -> int:
+    from game.tools import class_report
+
+    return class_report.run(args.sessions, args.output)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.core.files import atomic_write
     from game.tools.schema import render
@@ -267,6 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
     p.add_argument("--teacher", action="store_true", help="add the teacher's notes under the prompts")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("class-report", help="many students' session files merged into one HTML page")
+    p.add_argument("sessions", nargs="+", metavar="SESSION.json")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.set_defaults(func=cmd_class_report)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the story format")
     p.add_argument("-o", "--output", help="write to this file")

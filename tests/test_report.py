@@ -130,3 +130,34 @@ def test_chromium_draws_the_report(played, tmp_path):
     dark = sum(1 for x in range(150, 850, 3) for y in range(0, 1400, 3) if sum(image.get_at((x, y))[:3]) < 200)
     paper = image.get_at((500, 20))[:3]
     assert dark > 500 and paper == (248, 243, 232), (dark, paper)
+
+
+def test_a_class_report_counts_every_game_at_every_decision(tmp_path):
+    from game.tools import class_report
+
+    paths = []
+    for seed in (1, 2, 3, 4):
+        path = tmp_path / f"student{seed}.json"
+        assert run("play", "--random-seed", str(seed), "--session", str(path)).returncode == 0
+        paths.append(path)
+    sessions = [(p.stem, session.load(p)) for p in paths]
+    summary = class_report.collect(sessions)
+    assert sum(len(students) for students in summary["endings"].values()) == 4
+    first = next(iter(summary["decisions"].values()))
+    assert len(first["students"]) == 4  # everyone starts at the telegram
+    for decision in summary["decisions"].values():
+        assert sum(decision["counts"].values()) == len(decision["students"])
+    out = tmp_path / "class.html"
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    result = run("class-report", *map(str, paths), str(tmp_path / "broken.json"), "-o", str(out))
+    assert result.returncode == 1 and "skipped:" in result.stderr and "broken.json" in result.stderr
+    page = Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    text = " ".join(" ".join(page.text).split())
+    assert "4 games" in text and "reached by 4 of 4" in text
+    for stem, data in sessions:
+        assert stem in text and data["ending"]["title"] in text
+    assert all(link.startswith("#") for link in page.links) and not [t for t, _ in page.tags if t == "script"]
+    nothing = tmp_path / "none.html"
+    assert run("class-report", str(tmp_path / "broken.json"), "-o", str(nothing)).returncode == 1
+    assert not nothing.exists()

@@ -21,7 +21,7 @@ STAT_DASHES = ("", "6 3", "2 3", "9 3 2 3", "4 4", "1 3")
 
 CSS = """
 @page { size: auto; margin: 18mm 16mm; }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #efe6d2; color: #2b2620;
        font: 11.5pt/1.55 Georgia, "Times New Roman", serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; background: #f8f3e8; }
