@@ -115,3 +115,14 @@ def user_folders() -> tuple[Path, Path, Path]:
     return (Path(platformdirs.user_data_dir(app, appauthor=False)) / "saves",
             Path(platformdirs.user_config_dir(app, appauthor=False)),
             Path(platformdirs.user_log_dir(app, appauthor=False)))
+
+
+def report_folder() -> Path:
+    """Where exported playthroughs go: the player's documents folder, where a student looks for a
+    file to hand in (or IRON_AND_GRAIN_HOME/reports)."""
+    home = os.environ.get("IRON_AND_GRAIN_HOME")
+    if home:
+        return Path(home) / "reports"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Iron and Grain"

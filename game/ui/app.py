@@ -44,6 +44,22 @@ class Session:
         self.app = app
         self.state = state
         self.history: list[GameState] = []
+        self.started = datetime.now().astimezone().isoformat(timespec="seconds")
+        self.votes: dict[int, list[int]] = {}  # turn -> the class's votes for each choice there
+        self._active = 0.0
+        self._last_input = time.monotonic()
+
+    def touch(self) -> None:
+        """Count time played: the time between inputs, with a long pause counted as two minutes
+        (the player went away; the game was idle)."""
+        now = time.monotonic()
+        self._active += min(now - self._last_input, 120.0)
+        self._last_input = now
+
+    @property
+    def seconds_played(self) -> float:
+        self.touch()
+        return self._active
 
     @property
     def story(self) -> Story:
@@ -321,6 +337,30 @@ class App:
         except (pygame.error, OSError):
             pass  # a save without a thumbnail is still a save
 
+    def export_report(self) -> Path | None:
+        """Write the game so far as a session file and its HTML report, side by side, in the
+        player's documents folder; say where, or why not."""
+        from game.core import session as sessions
+        from game.core.files import atomic_write
+        from game.tools import report
+
+        if self.story is None or self.session is None:
+            return None
+        now = datetime.now().astimezone()
+        data = sessions.build(self.story, self.session.state, level=self.settings.content_level,
+                              started=self.session.started, finished=now.isoformat(timespec="seconds"),
+                              seconds_played=self.session.seconds_played, votes=self.session.votes)
+        folder = settings_store.report_folder()
+        page = folder / f"iron-and-grain-{now:%Y-%m-%d-%H%M%S}.html"
+        try:
+            atomic_write(page.with_suffix(".json"), sessions.dumps(data))
+            atomic_write(page, report.render(data).encode("utf-8"))
+        except OSError as exc:
+            self.notify(f"Could not save the report: {exc.strerror or exc}", seconds=6)
+            return None
+        self.notify(f"Report saved: {page}", seconds=8)
+        return page
+
     def load_slot(self, slot: str) -> bool:
         """Load a save and continue playing it; a damaged save is reported, never fatal."""
         from game.core.saves import SaveError
@@ -361,6 +401,8 @@ class App:
         elif event.type == pygame.WINDOWLEAVE:
             self.mouse = None
             self.invalidate()
+        if self.session is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.session.touch()
         if event.type == pygame.KEYDOWN:
             if self.dev and event.key == pygame.K_r and event.mod & pygame.KMOD_CTRL:
                 self.reload_story()

@@ -393,3 +393,37 @@ def test_the_screen_maps_each_logged_stat_to_its_point(make_app):
     values = [screen.points[0].stats["grain"]] + [e.stats["grain"] for e in log]
     for (_, y1), (_, y2), v1, v2 in zip(grain, grain[1:], values, values[1:]):
         assert (y2 < y1) == (v2 > v1) or v1 == v2
+
+
+def test_save_report_writes_the_session_and_its_page_for_handing_in(make_app, tmp_path):
+    import json
+
+    app = make_app(story=VILLAGE)
+    play_to_ending(app)
+    press(app, pygame.K_RETURN)  # to the debrief
+    button = next(b for b in app.top.footer_buttons if b.label == "Save report")
+    click(app, button.rect.center)
+    folder = tmp_path / "home" / "reports"
+    pages = list(folder.glob("*.html"))
+    assert len(pages) == 1 and pages[0].with_suffix(".json").exists()
+    data = json.loads(pages[0].with_suffix(".json").read_text(encoding="utf-8"))
+    ending = app.story.scenes[app.session.state.scene].ending.title
+    assert data["ending"]["title"] == ending and len(data["choices"]) == len(app.session.state.log)
+    assert ending in pages[0].read_text(encoding="utf-8")
+    assert "Report saved" in app.toast[0] and str(pages[0]) in app.toast[0]
+
+
+def test_save_report_from_the_pause_menu_mid_game(make_app, tmp_path):
+    from uihelp import start_game
+
+    app = make_app(story=VILLAGE)
+    start_game(app)
+    press(app, pygame.K_1)
+    press(app, pygame.K_ESCAPE)
+    if app.top.name != "pause":
+        press(app, pygame.K_ESCAPE)
+    button = next(b for b in app.top.focus.buttons if b.label == "Save report")
+    click(app, button.rect.center)
+    pages = list((tmp_path / "home" / "reports").glob("*.html"))
+    assert len(pages) == 1 and "A game not yet finished" in pages[0].read_text(encoding="utf-8")
+    assert app.top.name != "pause"  # back to the game

@@ -275,6 +275,7 @@ class EndingScreen(Screen):
         margin = theme.margin
         buttons = [
             Button("Back to the ending", self.show_ending, style="menu"),
+            Button("Save report", self.app.export_report, style="menu"),
             Button("Main menu", self.main_menu, style="menu"),
             Button("Play again", self.play_again, style="menu"),
         ]
@@ -617,7 +618,7 @@ class EndingScreen(Screen):
             buttons = self.footer_buttons
         self.focus.set(buttons, keep=keep)
         if self.page_name == "debrief" and not (keep and self.focus.moved):
-            self.focus.index = 1  # Main menu: the calm default, not a replay
+            self.focus.index = next(i for i, b in enumerate(buttons) if b.label == "Main menu")  # calm, not a replay
         self._place_buttons()
 
     def _place_buttons(self) -> None:

@@ -21,6 +21,10 @@ class PauseScreen(Screen):
         self.box = pygame.Rect(0, 0, 0, 0)
         self.focus.visible = True
 
+    def save_report(self) -> None:
+        self.dismiss()
+        self.app.export_report()
+
     def layout(self) -> None:
         theme = self.theme
         items = [
@@ -30,6 +34,7 @@ class PauseScreen(Screen):
             ("Settings", self.open_settings),
             ("Backlog", self.open_backlog),
             ("Codex", self.open_codex),
+            ("Save report", self.save_report),
             ("Main menu", self.main_menu),
             ("Quit", self.quit),
         ]
