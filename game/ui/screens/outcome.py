@@ -100,11 +100,38 @@ class OutcomeScreen(ReadingScreen):
         if self.outcome.ending is not None:
             from .ending import EndingScreen
 
-            self.app.replace(EndingScreen(self.app))
+            following = lambda: self.app.replace(EndingScreen(self.app))  # noqa: E731
         else:
             from .scene import SceneScreen
 
-            self.app.replace(SceneScreen(self.app))
+            following = lambda: self.app.replace(SceneScreen(self.app))  # noqa: E731
+        acts = self.acts_to_discuss()
+        if not acts:
+            following()
+            return
+        from .discussion import DiscussionScreen
+
+        def chain(index: int) -> None:  # one act's prompts after another, then the game
+            if index == len(acts):
+                following()
+            else:
+                self.app.replace(DiscussionScreen(self.app, acts[index], lambda: chain(index + 1)))
+        chain(0)
+
+    def acts_to_discuss(self) -> list:
+        """In classroom mode: the act this choice ends, when the story moves on to another, and
+        the last act when the game ends; each with its prompts."""
+        if not self.app.settings.classroom_mode:
+            return []
+        story = self.app.story
+        left = story.acts.get(story.scenes[self.outcome.choice.scene].act)
+        arrived = story.acts.get(self.outcome.next_scene.act)
+        acts = []
+        if left is not None and arrived is not left:
+            acts.append(left)
+        if self.outcome.ending is not None and arrived is not None and arrived not in acts:
+            acts.append(arrived)
+        return [act for act in acts if act.discussion]
 
     def open_fact(self, fact: Fact) -> None:
         from .fact import FactScreen
