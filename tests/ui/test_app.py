@@ -1,4 +1,5 @@
 """The app: the first frame, the idle loop, resizing, fullscreen, quicksave and crash handling."""
+import json
 import os
 import subprocess
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from uihelp import press, start_game
+from uihelp import click, press, start_game
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_title_screen_offers_the_way_in(app):
     assert app.top.name == "title"
     labels = [b.label for b in app.top.focus.buttons]
-    assert labels == ["New game", "Load", "Chapters", "Settings", "Quit"]  # no autosave yet: no Continue
+    assert labels == ["New game", "Load", "Chapters", "Classroom mode: off", "Settings", "Quit"]  # no Continue yet
     assert all(b.enabled for b in app.top.focus.buttons)
 
 
@@ -167,3 +168,16 @@ def test_a_writer_started_anywhere_plays_from_that_scene_and_state(make_app):
     press(app, pygame.K_SPACE)  # finish the text
     press(app, pygame.K_1)  # open the hidden store: available because the flag was set
     assert app.session.state.scene == "survived" and app.session.state.stats["grain"] == 9
+
+
+def test_classroom_mode_from_the_title_screen(app):
+    button = next(b for b in app.top.focus.buttons if b.label.startswith("Classroom mode"))
+    click(app, button.rect.center)
+    assert app.settings.classroom_mode and app.settings.content_level == "classroom"
+    assert app.theme.projector and app.top.name == "title"
+    assert any(b.label == "Classroom mode: on" for b in app.top.focus.buttons)  # the menu says so
+    saved = json.loads((app.config_folder / "settings.json").read_text(encoding="utf-8"))
+    assert saved["classroom_mode"] is True
+    button = next(b for b in app.top.focus.buttons if b.label.startswith("Classroom mode"))
+    click(app, button.rect.center)
+    assert not app.settings.classroom_mode and not app.theme.projector

@@ -42,6 +42,19 @@ class TitleScreen(Screen):
 
         self.app.push(ChaptersScreen(self.app))
 
+    def toggle_classroom(self) -> None:
+        """The projector layout with discussion pauses; turning it on also chooses the classroom
+        content level, which stays as the teacher leaves it when the mode is turned off."""
+        from dataclasses import replace
+
+        on = not self.app.settings.classroom_mode
+        changed = replace(self.app.settings, classroom_mode=on)
+        if on:
+            changed = replace(changed, content_level="classroom")
+        self.app.apply_settings(changed)
+        self.app.notify("Classroom mode is on: projector layout, discussion after each act." if on
+                        else "Classroom mode is off.")
+
     def settings(self) -> None:
         from .settings import SettingsScreen
 
@@ -67,6 +80,9 @@ class TitleScreen(Screen):
             Button("New game", self.new_game, enabled=ready),
             Button("Load", self.load, enabled=ready),
             Button("Chapters", self.chapters, enabled=ready and bool(self.app.story.acts) if ready else False),
+            Button("Classroom mode: " + ("on" if self.app.settings.classroom_mode else "off"),
+                   self.toggle_classroom,
+                   tooltip="Projector layout, class discussion pauses and the classroom content level"),
             Button("Settings", self.settings),
             Button("Quit", self.quit),
         ]
@@ -81,16 +97,28 @@ class TitleScreen(Screen):
         hint_height = round(theme.size("caption") * 1.5) + theme.unit
         height = theme.unit * 4 + title_height + errors_height + len(items) * (button_height + gap) \
             + hint_height + theme.unit * 2
+        columns, column_width = 1, inner
+        if height > theme.height - theme.margin * 2:  # a short window: the menu in two columns
+            columns = 2
+            width = min(theme.width - theme.margin * 2, width + inner // 2 + theme.unit * 2)
+            inner = width - theme.unit * 6
+            column_width = (inner - theme.unit * 2) // 2
+            button_height = max(b.measure(theme, column_width) for b in items)
+            rows = (len(items) + 1) // 2
+            height = theme.unit * 4 + title_height + errors_height + rows * (button_height + gap) \
+                + hint_height + theme.unit * 2
         wide = theme.width / theme.height >= 1.45
         self.card = pygame.Rect(0, 0, width, min(height, theme.height - theme.margin * 2))
         if wide:
             self.card.midleft = (theme.margin * 2, theme.height // 2)
         else:
             self.card.center = (theme.width // 2, theme.height // 2)
-        y = self.card.y + theme.unit * 4 + title_height + errors_height
-        for button in items:
-            button.rect = pygame.Rect(self.card.x + theme.unit * 3, y, inner, button_height)
-            y += button_height + gap
+        top = self.card.y + theme.unit * 4 + title_height + errors_height
+        rows = (len(items) + columns - 1) // columns
+        for i, button in enumerate(items):
+            column, row = divmod(i, rows)
+            x = self.card.x + theme.unit * 3 + column * (column_width + theme.unit * 2)
+            button.rect = pygame.Rect(x, top + row * (button_height + gap), column_width, button_height)
         self.focus.set([] if self.loading else items)
 
     def handle(self, event: pygame.event.Event) -> None:
