@@ -77,6 +77,7 @@ class Session:
         if not self.history:
             return False
         self.state = self.history.pop()
+        self.votes = {turn: counts for turn, counts in self.votes.items() if turn < len(self.state.log)}
         self.app.autosave()
         return True
 

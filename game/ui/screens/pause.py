@@ -8,7 +8,7 @@ from ..screen import Screen
 from ..widgets import Button, modal
 
 
-KEYS = ("1-9 choose · Enter continue · H backlog · Backspace undo · G glossary terms · "
+KEYS = ("1-9 choose · Enter continue · V class vote · H backlog · Backspace undo · G glossary · "
         "F5 quicksave · F9 quickload · F11 full screen")
 
 

@@ -2,8 +2,9 @@
 
 Choices appear as numbered cards once the text is shown; a key or click completes the text at
 once. A choice whose condition fails is shown dimmed with the story's reason. Keys: 1-9 take a
-choice; arrows or Tab move the focus ring and Enter takes the focused choice; Esc pauses; H or
-the mouse wheel (at the top) opens the backlog; Backspace undoes the last choice.
+choice; arrows or Tab move the focus ring and Enter takes the focused choice; V opens a class vote
+on the choices; Esc pauses; H or the mouse wheel (at the top) opens the backlog; Backspace undoes
+the last choice.
 """
 from __future__ import annotations
 
@@ -55,10 +56,29 @@ class SceneScreen(ReadingScreen):
 
         self.app.replace(OutcomeScreen(self.app, outcome))
 
+    def open_vote(self) -> None:
+        """V: the class votes on this scene's choices; the winner is taken and the votes kept."""
+        if not self.text_done:
+            self.complete_text()
+        session = self.app.session
+        open_choices = [c.index for c in engine.available_choices(self.app.story, session.state)]
+        if not open_choices:
+            return
+        from .vote import VoteScreen
+
+        def take(index: int, counts: list[int]) -> None:
+            session.votes[len(session.state.log)] = counts
+            self.take(index)
+
+        self.app.push(VoteScreen(self.app, self.scene, open_choices, take, self.app.settings.content_level))
+
     def handle(self, event: pygame.event.Event) -> None:
         if self.handle_reading_keys(event):
             return
         if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_v:
+                self.open_vote()
+                return
             if pygame.K_1 <= event.key <= pygame.K_9 or pygame.K_KP1 <= event.key <= pygame.K_KP9:
                 number = (event.key - pygame.K_1 if event.key <= pygame.K_9 else event.key - pygame.K_KP1)
                 if not self.text_done:
