@@ -82,52 +82,79 @@ def _duration(seconds: int) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
+def _years(dates: list[str]) -> list[float]:
+    """Each date ('1958-09') as a fractional year; several choices in one month share it out, in
+    the order they were made, so the line keeps every step."""
+    months: dict[str, int] = {}
+    for date in dates:
+        months[date] = months.get(date, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for date in dates:
+        year, _, month = date.partition("-")
+        base = int(year) + ((int(month) - 1) / 12 if month.isdigit() else 0.0)
+        share = 1 / 12 if month.isdigit() else 1.0
+        number = seen.get(date, 0)
+        seen[date] = number + 1
+        out.append(base + share * (number + 0.5) / months[date])
+    return out
+
+
 def chart(session: Mapping[str, Any], width: int = 720, height: int = 260) -> str:
-    """The stats after each choice as an inline SVG line chart, each stat scaled to its own range,
-    acts marked along the bottom. Lines differ in dash as well as colour, so a grey print reads."""
+    """The stats after each choice over the years, as an inline SVG line chart: each stat scaled to
+    its own range, a tick for each year, the acts named where they begin. Lines differ in dash as
+    well as colour, so a grey print reads."""
     stats: Mapping[str, Mapping[str, Any]] = session["stats"]
     choices = session["choices"]
-    left, right, top, bottom = 46, 12, 12, 40
+    left, right, top, bottom = 46, 12, 12, 64
     plot_w, plot_h = width - left - right, height - top - bottom
-    count = len(choices)
+    times = _years([c["date"] for c in choices]) if choices else [1958.0]
+    first_year = int(min(times))
+    last_year = int(max(times)) + 1
+    span = max(1e-6, last_year - first_year)
 
-    def x_at(turn: int) -> float:
-        return left + (plot_w * turn / max(1, count))
+    def x_at(when: float) -> float:
+        return left + plot_w * (when - first_year) / span
 
+    font = 'font-family="Arial, sans-serif" fill="#5e5447"'
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="The stats after each choice">']
+             f'aria-label="The stats after each choice, over the years">']
     for fraction, label in ((1.0, "High"), (0.5, ""), (0.0, "Low")):
         y = top + plot_h * (1 - fraction)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#d8ccb4"/>')
         if label:
-            parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-                         f'font-family="Arial, sans-serif" fill="#5e5447">{label}</text>')
-    # Act boundaries: a hairline where an act begins, its name below the axis.
+            parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" {font}>{label}</text>')
+    for year in range(first_year, last_year + 1):
+        x = x_at(year)
+        parts.append(f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 5}" stroke="#5e5447"/>')
+        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 18}" text-anchor="middle" font-size="11" {font}>{year}</text>')
     previous = None
-    for turn, choice in enumerate(choices):
+    row_ends = [float("-inf")] * 3  # acts that begin close together take turns on three rows
+    for when, choice in zip(times, choices):  # where each act begins: a hairline and its name
         if choice.get("act") != previous:
             previous = choice.get("act")
-            x = x_at(turn)
-            parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h + 6}" stroke="#b8aa8e" '
-                         f'stroke-dasharray="2 3"/>')
-            name = html.escape(str(previous).capitalize())
-            anchor = ' text-anchor="end"' if x > width - right - 60 else ""
+            x = x_at(when)
+            name = str(previous).capitalize()
+            label_width = 6 * len(name)
+            anchor = ' text-anchor="end"' if x + 3 + label_width > width - right else ""
             label_x = width - right if anchor else x + 3
-            parts.append(f'<text x="{label_x:.1f}" y="{top + plot_h + 18}" font-size="10"{anchor} '
-                         f'font-family="Arial, sans-serif" fill="#5e5447">{name}</text>')
+            start = label_x - label_width if anchor else label_x
+            row = next((r for r, end in enumerate(row_ends) if start > end + 4), None)
+            parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" stroke="#b8aa8e" '
+                         f'stroke-dasharray="2 3"/>')
+            if row is not None:
+                row_ends[row] = start + label_width
+                parts.append(f'<text x="{label_x:.1f}" y="{top + plot_h + 32 + row * 12}" font-size="10"{anchor} '
+                             f'{font}>{html.escape(name)}</text>')
     for index, (name, stat) in enumerate(stats.items()):
-        span = max(1, stat["max"] - stat["min"])
+        scale = max(1, stat["max"] - stat["min"])
         values = [stat["start"]] + [c["stats"].get(name, stat["start"]) for c in choices]
-        points = " ".join(f"{x_at(turn):.1f},{top + plot_h * (1 - (v - stat['min']) / span):.1f}"
-                          for turn, v in enumerate(values))
+        xs = [x_at(times[0]) - 4] + [x_at(t) for t in times] if choices else [x_at(times[0])]
+        points = " ".join(f"{x:.1f},{top + plot_h * (1 - (v - stat['min']) / scale):.1f}" for x, v in zip(xs, values))
         dash = STAT_DASHES[index % len(STAT_DASHES)]
         parts.append(f'<polyline data-stat="{html.escape(name)}" points="{points}" fill="none" '
                      f'stroke="{STAT_COLOURS[index % len(STAT_COLOURS)]}" stroke-width="2.2" '
                      f'stroke-linejoin="round"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
-    parts.append(f'<text x="{left}" y="{height - 4}" font-size="10" font-family="Arial, sans-serif" '
-                 f'fill="#5e5447">choice 1</text>')
-    parts.append(f'<text x="{width - right}" y="{height - 4}" text-anchor="end" font-size="10" '
-                 f'font-family="Arial, sans-serif" fill="#5e5447">choice {count}</text>')
     parts.append("</svg>")
     legend = []
     for index, (name, stat) in enumerate(stats.items()):
@@ -168,8 +195,9 @@ def render(session: Mapping[str, Any], *, teacher: bool = False) -> str:
                 _prose(ending["text"]), "</section>",
                 '<h3>What the record says</h3>', f'<div class="record">{_prose(ending["epilogue"])}</div>']
     out += ["<h2>The village over the years</h2>", "<figure>", chart(session),
-            '<figcaption class="caption">Each line is one stat after each choice, from its lowest (bottom) to '
-            "its highest (top) possible value; dotted lines mark where an act begins.</figcaption>", "</figure>"]
+            '<figcaption class="caption">Each line is one stat after each choice, over the years, from its lowest '
+            "(bottom) to its highest (top) possible value; dotted lines mark where an act begins.</figcaption>",
+            "</figure>"]
     out.append("<h2>Your choices</h2>")
     out.append('<ol class="choices">')
     for choice in choices:
