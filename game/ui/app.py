@@ -482,12 +482,39 @@ class App:
         from . import text
 
         theme = self.theme
+        widest = self.surface.get_width() - theme.margin * 2 - theme.unit * 4
         rendered = text.line(message, "sans", theme.size("ui"), theme.palette.card)
-        box = rendered.get_rect()
-        box.inflate_ip(theme.unit * 4, theme.unit * 2)
+        if rendered.get_width() <= widest:
+            box = rendered.get_rect().inflate(theme.unit * 4, theme.unit * 2)
+            box.midbottom = (self.surface.get_width() // 2, self.surface.get_height() - theme.margin)
+            pygame.draw.rect(self.surface, theme.palette.ink, box, border_radius=theme.radius)
+            self.surface.blit(rendered, rendered.get_rect(center=box.center))
+            return
+        # A long message (a file's path) wraps, a word too long for a line by its characters.
+        from . import assets
+
+        font = assets.font("sans", theme.size("ui"))
+        lines = [""]
+        for word in message.split(" "):
+            candidate = f"{lines[-1]} {word}".strip()
+            if font.size(candidate)[0] <= widest:
+                lines[-1] = candidate
+                continue
+            if lines[-1]:
+                lines.append("")
+            for char in word:
+                if font.size(lines[-1] + char)[0] > widest:
+                    lines.append("")
+                lines[-1] += char
+        rendered_lines = [text.line(line, "sans", theme.size("ui"), theme.palette.card) for line in lines]
+        height = sum(r.get_height() for r in rendered_lines)
+        box = pygame.Rect(0, 0, max(r.get_width() for r in rendered_lines) + theme.unit * 4, height + theme.unit * 2)
         box.midbottom = (self.surface.get_width() // 2, self.surface.get_height() - theme.margin)
         pygame.draw.rect(self.surface, theme.palette.ink, box, border_radius=theme.radius)
-        self.surface.blit(rendered, rendered.get_rect(center=box.center))
+        y = box.y + theme.unit
+        for rendered in rendered_lines:
+            self.surface.blit(rendered, (box.x + theme.unit * 2, y))
+            y += rendered.get_height()
 
     def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> None:
         """One turn of the loop without waiting: used by the tests to drive the game."""

@@ -75,3 +75,29 @@ def test_the_shipped_acts_each_pause_for_their_own_prompts(make_app):
     for _ in screen.act.discussion:
         press(app, pygame.K_RIGHT)
     assert app.top.name == "scene" and app.story.scenes[app.session.state.scene].act == "steel"
+
+
+def test_an_act_played_alone_ends_with_a_question(make_app, tmp_path):
+    app = make_app(story=VILLAGE)
+    start_game(app, act="one")
+    press(app, pygame.K_2)
+    settle(app)
+    press(app, pygame.K_RETURN)
+    settle(app)
+    press(app, pygame.K_2)  # into act two
+    settle(app)
+    press(app, pygame.K_RETURN)
+    settle(app)
+    question = app.top
+    assert question.name == "message" and question.title == "The end of Act One"
+    press(app, pygame.K_RETURN)  # Save report
+    assert list((tmp_path / "home" / "reports").glob("*.html"))
+    assert app.top.name == "message" and [label for label, _ in app.top.choices] == ["Main menu", "Go on"]
+    press(app, pygame.K_ESCAPE)  # go on
+    assert app.top.name == "scene" and app.session.state.scene == "meeting"
+
+
+def test_a_new_game_goes_on_between_acts_without_asking(make_app):
+    app = make_app(story=VILLAGE)
+    to_the_act_boundary(app)
+    assert app.top.name == "scene"

@@ -7,6 +7,7 @@ Needs Xvfb, xdotool and ImageMagick's `import` (.ci/run installs them); skipped 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -31,10 +32,11 @@ pytestmark = pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS),
                                 reason="needs Xvfb, xdotool and ImageMagick (installed by .ci/run)")
 
 
-class Desktop:
-    def __init__(self, display: str, home: Path) -> None:
+class Screen:
+    def __init__(self, display: str, home: Path, artifacts: Path = ARTIFACTS) -> None:
         self.display = display
         self.home = home
+        self.artifacts = artifacts
         self.env = dict(os.environ, DISPLAY=display, SDL_AUDIODRIVER="dummy", IRON_AND_GRAIN_HOME=str(home),
                         PYGAME_HIDE_SUPPORT_PROMPT="1")
         self.env.pop("SDL_VIDEODRIVER", None)  # a real X window, not the dummy driver
@@ -49,7 +51,7 @@ class Desktop:
             time.sleep(wait)
 
     def shot(self, name: str) -> Path:
-        path = ARTIFACTS / f"{len(self.shots) + 1:02d}_{name}.png"
+        path = self.artifacts / f"{len(self.shots) + 1:02d}_{name}.png"
         self.run("import", "-window", "root", str(path))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         self.shots.append((name, digest))
@@ -59,18 +61,19 @@ class Desktop:
         return json.loads((self.home / "saves" / "auto.json").read_text())
 
 
-@pytest.fixture
-def desktop(tmp_path):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for old in ARTIFACTS.glob("*.png"):
+@contextlib.contextmanager
+def running_game(tmp_path: Path, args: list[str], artifacts: Path):
+    """`python main.py ARGS` in a fresh Xvfb display; its screenshots go to `artifacts`."""
+    artifacts.mkdir(parents=True, exist_ok=True)
+    for old in artifacts.glob("*.png"):
         old.unlink()
     display = f":{random.randint(150, 400)}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     assert xvfb.poll() is None, "Xvfb did not start"
-    desk = Desktop(display, tmp_path / "home")
-    game = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=desk.env, stdout=subprocess.PIPE,
+    desk = Screen(display, tmp_path / "home", artifacts)
+    game = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=desk.env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         window = desk.run("xdotool", "search", "--sync", "--class", "main.py", timeout=30).split()
@@ -89,6 +92,12 @@ def desktop(tmp_path):
         xvfb.terminate()
         xvfb.wait(timeout=10)
         assert "Traceback" not in (err or ""), err
+
+
+@pytest.fixture
+def desktop(tmp_path):
+    with running_game(tmp_path, [], ARTIFACTS) as desk:
+        yield desk
 
 
 def test_play_to_an_ending_in_a_real_window(desktop):
@@ -134,3 +143,35 @@ def test_play_to_an_ending_in_a_real_window(desktop):
     digests = [digest for _name, digest in desktop.shots]
     assert len(set(digests)) == len(digests), "two screens looked identical: a key did nothing"
     assert desktop.game.poll() is None, "the game exited"
+
+
+def test_a_class_votes_discusses_and_saves_its_report_in_a_real_window(tmp_path):
+    """The classroom flow with keys alone: the epilogue's choice by a class vote, its discussion
+    pause with the teacher's note and a timer, then the report saved from the debrief."""
+    with running_game(tmp_path, ["--classroom", "--act", "epilogue"], ARTIFACTS.parent / "e2e_classroom") as desk:
+        desk.key("space")  # the router's text in full
+        desk.shot("projector_scene")
+        desk.key("v", "3", "3", "4")  # the first two choices are closed to this village; hands for 3 and 4
+        desk.shot("vote")
+        desk.key("Return")  # the class's choice: the third, with two hands
+        state = GameState.from_dict(desk.autosave()["state"])
+        assert len(state.log) == 1
+        desk.key("space", "Return")  # past the outcome: the epilogue's prompts before its ending
+        desk.key("t", "3")
+        desk.shot("discussion")
+        desk.key("Escape")  # skip the rest
+        desk.shot("ending")
+        desk.key("Return")  # the debrief
+        desk.key("Tab", "Tab", "Tab", "Tab")
+        reports = tmp_path / "home" / "reports"
+        for _ in range(4):  # move the focus to Save report, whatever it starts on
+            desk.key("Left")
+        desk.key("Right", "Return")
+        desk.shot("report_saved")
+        pages = list(reports.glob("*.html"))
+        assert len(pages) == 1, "no report was saved"
+        data = json.loads(pages[0].with_suffix(".json").read_text(encoding="utf-8"))
+        assert data["level"] == "classroom" and data["choices"][0]["votes"][:4] == [0, 0, 2, 1]
+        assert data["choices"][0]["choice"] == 2
+        digests = [digest for _name, digest in desk.shots]
+        assert len(set(digests)) == len(digests), "two screens looked identical: a key did nothing"

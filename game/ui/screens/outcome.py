@@ -105,6 +105,12 @@ class OutcomeScreen(ReadingScreen):
             from .scene import SceneScreen
 
             following = lambda: self.app.replace(SceneScreen(self.app))  # noqa: E731
+        chapter = self.chapter_ended()
+        if chapter is not None:
+            going_on = following
+
+            def following() -> None:  # noqa: F811 - an act played alone ends with a question
+                self.ask_after_chapter(chapter, going_on)
         acts = self.acts_to_discuss()
         if not acts:
             following()
@@ -117,6 +123,46 @@ class OutcomeScreen(ReadingScreen):
             else:
                 self.app.replace(DiscussionScreen(self.app, acts[index], lambda: chain(index + 1)))
         chain(0)
+
+    def chapter_ended(self):
+        """The act this choice ends, when the game was started from Chapters at that act (a lesson's
+        worth), and the story goes on into the next act; else None."""
+        story = self.app.story
+        left = story.scenes[self.outcome.choice.scene].act
+        state = self.app.session.state
+        started = state.started_act
+        from_its_start = bool(state.log) and started in story.acts and state.log[0].scene == story.acts[started].start
+        if self.outcome.ending is None and from_its_start and started == left and self.outcome.next_scene.act != left:
+            return story.acts.get(left)
+        return None
+
+    def ask_after_chapter(self, act, going_on, saved: bool = False) -> None:
+        from .message import MessageScreen
+        from .title import TitleScreen
+
+        next_act = self.app.story.acts.get(self.outcome.next_scene.act)
+        # The outcome screen stays underneath, so the question reads over what just happened.
+        self.app.replace(self)
+
+        def answer(result) -> None:
+            if result == "menu":
+                self.app.autosave()
+                self.app.session = None
+                self.app.reset_to(TitleScreen(self.app))
+            elif result == "report":
+                self.ask_after_chapter(act, going_on, saved=self.app.export_report() is not None)
+            else:
+                going_on()
+
+        going = next_act.title if next_act else "the next act"
+        if saved:  # Enter: the main menu; Esc: go on
+            body = f"The report is saved. The story goes on into {going}, or you can stop here."
+            buttons = [("Main menu", "menu"), ("Go on", "next")]
+        else:  # Enter: save the report; Esc: go on
+            body = (f"You played {act.title} on its own. Save a report of it to print or hand in, stop here, "
+                    f"or go on into {going}.")
+            buttons = [("Save report", "report"), ("Main menu", "menu"), ("Go on", "next")]
+        self.app.push(MessageScreen(self.app, f"The end of {act.title}", body, buttons), answer)
 
     def acts_to_discuss(self) -> list:
         """In classroom mode: the act this choice ends, when the story moves on to another, and
