@@ -86,29 +86,18 @@ def play_random(story, state, args: argparse.Namespace) -> int:
     import random
     from datetime import datetime, timedelta, timezone
 
-    from game.core import engine, session
+    from game.core import session
     from game.core.files import atomic_write
+    from game.tools.stats import walk
 
-    rng = random.Random(args.random_seed)
-    for _ in range(10_000):
-        if engine.is_over(story, state):
-            break
-        available = engine.available_choices(story, state)
-        if not available:
-            print(f"The game is stuck at scene '{state.scene}': no choice is open there "
-                  f"(python -m game explore {args.path} finds such dead ends).", file=sys.stderr)
-            return 1
-        state, _ = engine.choose(story, state, rng.choice(available).index)
+    # The same walk and time model as `stats`, so the session's time is the stats tool's estimate.
+    minutes, state, stuck = walk(story, random.Random(args.random_seed), state, max_steps=10_000)
+    if stuck:
+        print(f"The game is stuck at scene '{state.scene}': no choice is open there "
+              f"(python -m game explore {args.path} finds such dead ends).", file=sys.stderr)
+        return 1
     level = "classroom" if args.classroom else "full"
-    # A fixed clock keeps the file the same for the same seed; the minutes are the stats tool's estimate.
-    from game.tools.stats import CONTINUE_SECONDS, READING_WPM, THINK_SECONDS, words
-
-    seconds = 0.0
-    for entry in state.log:
-        scene = story.scenes[entry.scene]
-        seconds += (words(scene.text) + sum(words(c.text) for c in scene.choices)
-                    + words(entry.outcome)) / READING_WPM * 60
-        seconds += THINK_SECONDS if len(scene.choices) > 1 else CONTINUE_SECONDS
+    seconds = minutes * 60  # with a fixed clock below, the file is the same for the same seed
     began = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
     data = session.build(story, state, level=level, started=began.isoformat(),
                          finished=(began + timedelta(seconds=round(seconds))).isoformat(), seconds_played=seconds)

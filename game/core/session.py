@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
+from .engine import new_game
 from .model import ContentLevel, Story, date_label
 from .state import GameState
 
@@ -82,9 +83,7 @@ def build(story: Story, state: GameState, *, level: ContentLevel = "full", start
             key = f"{act_id}:{number}"
             prompts.append({"key": key, "act": act_id, "act_title": act.title, "prompt": prompt.prompt,
                             "teacher_note": prompt.teacher_note, "answer": (answers or {}).get(key, "")})
-    first = {name: stat.start for name, stat in story.stats.items()}
-    if state.started_act and state.started_act in story.acts and story.acts[state.started_act].start_state:
-        first.update(story.acts[state.started_act].start_state.stats)
+    first = new_game(story, state.started_act if state.started_act in story.acts else None).stats
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -23,6 +23,7 @@ from typing import TextIO
 
 from game.core import engine
 from game.core.model import Scene, Story, Text
+from game.core.state import GameState
 
 READING_WPM = 238  # adults reading silently (Brysbaert 2019, meta-analysis of 190 studies: 238 wpm)
 THINK_SECONDS = 8  # reading the choices again and deciding
@@ -90,18 +91,13 @@ def count(story: Story, scene_ids: list[str]) -> Figures:
     return figures
 
 
-def play_minutes(story: Story, rng: random.Random, act: str | None) -> float | None:
-    """Minutes one random path takes: to an ending, or (with `act`) until it leaves the act."""
-    played = play(story, rng, act)
-    return None if played is None else played[0]
-
-
-def play(story: Story, rng: random.Random, act: str | None) -> tuple[float, str] | None:
-    """One random path: its minutes and the scene it stopped at (an ending, or the next act's)."""
-    state = engine.new_game(story, act)
+def walk(story: Story, rng: random.Random, state: GameState, act: str | None = None,
+         max_steps: int = MAX_STEPS) -> tuple[float, GameState, bool]:
+    """One random path from `state`, to an ending or (with `act`) until it leaves the act: its
+    minutes, the state it stopped in, and whether it stopped at a dead end."""
     total_words = 0
     seconds = 0.0
-    for _ in range(MAX_STEPS):
+    for _ in range(max_steps):
         scene = story.scenes[state.scene]
         if act is not None and scene.act != act:
             break
@@ -111,13 +107,20 @@ def play(story: Story, rng: random.Random, act: str | None) -> tuple[float, str]
             break
         available = engine.available_choices(story, state)
         if not available:
-            return None  # a dead end: explore reports it
-        total_words += sum(words(c.text) for c in story.scenes[state.scene].choices)
+            return total_words / READING_WPM + seconds / 60, state, True
+        total_words += sum(words(c.text) for c in scene.choices)
         choice = rng.choice(available)
         total_words += words(choice.outcome)
         seconds += THINK_SECONDS if len(available) > 1 else CONTINUE_SECONDS
         state, _ = engine.choose(story, state, choice.index)
-    return total_words / READING_WPM + seconds / 60, state.scene
+    return total_words / READING_WPM + seconds / 60, state, False
+
+
+def play(story: Story, rng: random.Random, act: str | None) -> tuple[float, str] | None:
+    """One random path from a new game (or an act's start): its minutes and the scene it stopped
+    at (an ending, or the next act's); None at a dead end, which explore reports."""
+    minutes, state, stuck = walk(story, rng, engine.new_game(story, act), act)
+    return None if stuck else (minutes, state.scene)
 
 
 def measure(story: Story, act: str | None, plays: int = PLAYS) -> tuple[float, tuple[float, float], dict[str, float]]:

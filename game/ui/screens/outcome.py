@@ -97,32 +97,32 @@ class OutcomeScreen(ReadingScreen):
         if not self.text_done:
             self.complete_text()
             return
+        acts = self.acts_to_discuss()
+        chapter = self.chapter_ended()
+
+        def after(index: int) -> None:
+            """Each ending act's discussion in turn, then, for an act played alone, the question
+            of what next, then the game."""
+            if index < len(acts):
+                from .discussion import DiscussionScreen
+
+                self.app.replace(DiscussionScreen(self.app, acts[index], lambda: after(index + 1)))
+            elif chapter is not None:
+                self.ask_after_chapter(chapter, self.go_on)
+            else:
+                self.go_on()
+        after(0)
+
+    def go_on(self) -> None:
+        """On to where the choice leads: its ending, or the next scene."""
         if self.outcome.ending is not None:
             from .ending import EndingScreen
 
-            following = lambda: self.app.replace(EndingScreen(self.app))  # noqa: E731
+            self.app.replace(EndingScreen(self.app))
         else:
             from .scene import SceneScreen
 
-            following = lambda: self.app.replace(SceneScreen(self.app))  # noqa: E731
-        chapter = self.chapter_ended()
-        if chapter is not None:
-            going_on = following
-
-            def following() -> None:  # noqa: F811 - an act played alone ends with a question
-                self.ask_after_chapter(chapter, going_on)
-        acts = self.acts_to_discuss()
-        if not acts:
-            following()
-            return
-        from .discussion import DiscussionScreen
-
-        def chain(index: int) -> None:  # one act's prompts after another, then the game
-            if index == len(acts):
-                following()
-            else:
-                self.app.replace(DiscussionScreen(self.app, acts[index], lambda: chain(index + 1)))
-        chain(0)
+            self.app.replace(SceneScreen(self.app))
 
     def chapter_ended(self):
         """The act this choice ends, when the game was started from Chapters at that act (a lesson's
